@@ -1,0 +1,38 @@
+// container: chooses the element that holds the article before any block is
+// judged (ancestor scoring in the manner of Readability, with class/id and
+// attribute rules as weighted evidence and semantic tags as a prior).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "classify/evidence.h"
+#include "document/document.h"
+#include "features/features.h"
+#include "ruleset/ruleset.h"
+
+namespace pith {
+
+struct ContainerOptions {
+  int min_block_chars = 25;       // blocks shorter than this do not vote
+  double class_weight = 8.0;      // score per unit of classid/attr rule weight
+  double sibling_share = 0.2;     // siblings scoring >= share*top join the container
+};
+
+struct Container {
+  int top = -1;                   // chosen element, -1 = none (text input, empty page)
+  std::vector<char> inside;       // by element id: 1 if in or below the container
+  std::vector<int> members;       // top plus the siblings that joined it
+  double score = 0;
+  std::string reason;             // for --explain
+};
+
+// Cost: linear in blocks x ancestor depth (bounded at 5 levels per block)
+// plus linear in elements.
+Container ChooseContainer(const Document& doc, const std::vector<Features>& features,
+                          const Evidence& evidence, const Ruleset& rules, const ContainerOptions& options);
+
+// True when `block` lies in the container (always true without one).
+bool InContainer(const Document& doc, const Container& c, int block);
+
+}  // namespace pith

@@ -1,0 +1,24 @@
+// evidence: which rules fire where. Text-like targets (text, line, tagpath)
+// are matched per block; element targets (classid, attr) per element, so a
+// class on a container is matched once, not once per block below it.
+#pragma once
+
+#include <vector>
+
+#include "document/document.h"
+#include "ruleset/ruleset.h"
+
+namespace pith {
+
+struct Evidence {
+  std::vector<std::vector<int>> block_rules;    // by block id: rule indices
+  std::vector<std::vector<int>> element_rules;  // by element id: rule indices
+};
+
+// Cost: one RE2::Set pass per block text and per element class/attr string.
+Evidence MatchRules(const Document& doc, const Ruleset& rules);
+
+// Signed weight of one rule (boost +w, penalize -w, other actions 0).
+double SignedWeight(const Rule& rule);
+
+}  // namespace pith

@@ -1,0 +1,187 @@
+#include "classify/label.h"
+
+#include <algorithm>
+
+namespace pith {
+namespace {
+
+bool HasAction(const Verdict& v, const Ruleset& rules, Action action, int* which = nullptr) {
+  for (int r : v.rules) {
+    if (rules.rules()[r].action == action) {
+      if (which) *which = r;
+      return true;
+    }
+  }
+  return false;
+}
+
+// A line that reads like a headline or a link in a list, not like prose.
+bool IsListLine(const Features& f, const LabelOptions& o) {
+  if (f.link_density > 0.5) return true;
+  if (f.chars >= o.list_line_chars) return false;
+  if (f.sentences >= 2 && f.chars > 100) return false;
+  return true;
+}
+
+bool HeadlineLike(const Features& f, const LabelOptions& o) {
+  return f.chars >= 12 && f.chars < o.list_line_chars && !f.terminal &&
+         (f.title_case >= 0.5 || f.list_item || f.link_density > 0.5 || f.cjk);
+}
+
+// jusText's neighbour lookup: the class of the nearest block before/after i
+// that is not short (and not near-good when ignore_neargood); edges count as bad.
+Class Neighbour(const std::vector<Class>& cls, std::size_t i, int step, bool ignore_neargood) {
+  for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(cls.size()); j += step) {
+    const Class c = cls[j];
+    if (c == Class::kShort) continue;
+    if (ignore_neargood && c == Class::kNearGood) continue;
+    return c;
+  }
+  return Class::kBad;
+}
+
+}  // namespace
+
+void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
+                      const LabelOptions& o, std::vector<Verdict>* verdicts) {
+  auto& v = *verdicts;
+  const std::size_t n = doc.blocks.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    int cut_rule = -1;
+    if (!HasAction(v[i], rules, Action::kCut, &cut_rule)) continue;
+    v[i].cls = Class::kBad;
+    v[i].forced_by = cut_rule;
+    v[i].why = "list heading";
+    std::size_t j = i + 1;
+    for (; j < n && IsListLine(features[j], o); ++j) {
+      if (v[j].forced_by >= 0 && rules.rules()[v[j].forced_by].action == Action::kKeep) break;
+      v[j].cls = Class::kBad;
+      v[j].forced_by = cut_rule;
+      v[j].why = "in the list after block " + std::to_string(i);
+    }
+    i = j - 1;
+  }
+  // Unheaded runs of headline-like lines after the last good block.
+  std::size_t last_good = n;
+  for (std::size_t i = n; i-- > 0;)
+    if (v[i].cls == Class::kGood) {
+      last_good = i;
+      break;
+    }
+  if (last_good == n) return;
+  std::size_t run_start = last_good + 1;
+  for (std::size_t i = last_good + 1; i <= n; ++i) {
+    if (i < n && HeadlineLike(features[i], o)) continue;
+    if (i - run_start >= static_cast<std::size_t>(o.min_list_run)) {
+      for (std::size_t k = run_start; k < i; ++k) {
+        if (v[k].forced_by >= 0) continue;
+        v[k].cls = Class::kBad;
+        v[k].why = "headline run after the body";
+      }
+    }
+    run_start = i + 1;
+  }
+}
+
+void SmoothWithContext(const Document& doc, const std::vector<Features>& features, const LabelOptions& o,
+                       std::vector<Verdict>* verdicts) {
+  auto& v = *verdicts;
+  const std::size_t n = v.size();
+  std::vector<Class> cls(n);
+  for (std::size_t i = 0; i < n; ++i) cls[i] = v[i].cls;
+  auto fixed = [&](std::size_t i) { return v[i].forced_by >= 0; };
+
+  // Short headings followed closely by good text are near-good.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (doc.blocks[i].kind != BlockKind::kHeading || cls[i] != Class::kShort) continue;
+    int distance = 0;
+    for (std::size_t j = i + 1; j < n && distance <= o.heading_distance; ++j) {
+      if (cls[j] == Class::kGood) {
+        cls[i] = Class::kNearGood;
+        break;
+      }
+      distance += features[j].chars;
+    }
+  }
+  // Short blocks: decided by their neighbours.
+  std::vector<Class> next = cls;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (cls[i] != Class::kShort || fixed(i)) continue;
+    const Class prev = Neighbour(cls, i, -1, true), after = Neighbour(cls, i, +1, true);
+    if (prev == Class::kGood && after == Class::kGood) next[i] = Class::kGood;
+    else if (prev == Class::kBad && after == Class::kBad) next[i] = Class::kBad;
+    else if (prev == Class::kBad && Neighbour(cls, i, -1, false) == Class::kNearGood) next[i] = Class::kGood;
+    else if (after == Class::kBad && Neighbour(cls, i, +1, false) == Class::kNearGood) next[i] = Class::kGood;
+    else next[i] = Class::kBad;
+    v[i].why = "context";
+  }
+  cls = next;
+  // Near-good blocks: bad only between two bad neighbours.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (cls[i] != Class::kNearGood || fixed(i)) continue;
+    const Class prev = Neighbour(cls, i, -1, true), after = Neighbour(cls, i, +1, true);
+    next[i] = (prev == Class::kBad && after == Class::kBad) ? Class::kBad : Class::kGood;
+    v[i].why = "context";
+  }
+  cls = next;
+  // Headings that were short and lost their context get one more look.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (doc.blocks[i].kind != BlockKind::kHeading || cls[i] != Class::kBad || fixed(i) ||
+        v[i].initial == Class::kBad)
+      continue;
+    int distance = 0;
+    for (std::size_t j = i + 1; j < n && distance <= o.heading_distance; ++j) {
+      if (cls[j] == Class::kGood) {
+        cls[i] = Class::kGood;
+        v[i].why = "heading before good text";
+        break;
+      }
+      distance += features[j].chars;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) v[i].cls = cls[i];
+}
+
+void TrimTextHeader(const Document& doc, const std::vector<Features>& features, std::vector<Verdict>* verdicts) {
+  if (doc.kind != InputKind::kText) return;
+  auto& v = *verdicts;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i].cls == Class::kGood && features[i].terminal) break;
+    if (!features[i].terminal && v[i].cls != Class::kBad) {
+      v[i].cls = Class::kBad;
+      v[i].why = "header line before the body";
+    }
+  }
+}
+
+void Decide(std::vector<Verdict>* verdicts) {
+  for (Verdict& v : *verdicts) {
+    v.keep = v.cls == Class::kGood || v.cls == Class::kNearGood;
+    if (v.why.empty()) v.why = "score";
+  }
+}
+
+bool WidenIfThin(const Document& doc, const std::vector<Features>& features, const Container& container,
+                 const Ruleset& rules, const LabelOptions& o, std::vector<Verdict>* verdicts) {
+  auto& v = *verdicts;
+  int kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i].keep) kept += features[i].chars;
+  if (kept >= o.thin_chars) return false;
+  bool changed = false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i].keep || v[i].forced_by >= 0) continue;
+    if (!InContainer(doc, container, static_cast<int>(i))) continue;
+    if (features[i].link_density > 0.5) continue;
+    double rule_sum = 0;
+    for (int r : v[i].rules) rule_sum += SignedWeight(rules.rules()[r]);
+    if (rule_sum < 0) continue;
+    if (features[i].chars < 20 && doc.blocks[i].kind != BlockKind::kHeading) continue;
+    v[i].keep = true;
+    v[i].why = "fallback: too little text kept, widened";
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace pith

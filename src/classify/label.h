@@ -1,0 +1,46 @@
+// label: turns scored blocks into keep/drop decisions. Each function is one
+// named stage of the pipeline and can be tested alone:
+//   CutTrailingLists  -> a "Related"/"Most read" heading and the run of short
+//                        headline lines after it go (boilerpipe's terminating
+//                        blocks, generalised by the `cut` rules)
+//   SmoothWithContext -> short and near-good blocks take their neighbours'
+//                        labels (jusText's revision pass)
+//   TrimTextHeader    -> in plain text, unpunctuated lines before the body
+//                        (breadcrumb, title, byline, date) go
+//   Decide            -> good blocks are kept
+//   WidenIfThin       -> fallback: too little kept, retry in recall mode
+#pragma once
+
+#include <vector>
+
+#include "classify/container.h"
+#include "classify/score.h"
+#include "document/document.h"
+#include "features/features.h"
+#include "ruleset/ruleset.h"
+
+namespace pith {
+
+struct LabelOptions {
+  int heading_distance = 200;  // chars within which a heading must meet good text
+  int list_line_chars = 160;   // lines of a trailing list are shorter than this
+  int min_list_run = 4;        // unheaded runs of headline-like lines at the tail
+  int thin_chars = 250;        // fewer kept characters than this: widen
+};
+
+void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
+                      const LabelOptions& options, std::vector<Verdict>* verdicts);
+
+void SmoothWithContext(const Document& doc, const std::vector<Features>& features,
+                       const LabelOptions& options, std::vector<Verdict>* verdicts);
+
+void TrimTextHeader(const Document& doc, const std::vector<Features>& features, std::vector<Verdict>* verdicts);
+
+void Decide(std::vector<Verdict>* verdicts);
+
+// Returns true when it widened. Keeps every block of the container that no
+// rule penalised and that is not a link list.
+bool WidenIfThin(const Document& doc, const std::vector<Features>& features, const Container& container,
+                 const Ruleset& rules, const LabelOptions& options, std::vector<Verdict>* verdicts);
+
+}  // namespace pith

@@ -1,0 +1,107 @@
+#include "classify/score.h"
+
+#include <algorithm>
+
+namespace pith {
+
+const char* ClassName(Class c) {
+  switch (c) {
+    case Class::kBad: return "bad";
+    case Class::kShort: return "short";
+    case Class::kNearGood: return "neargood";
+    case Class::kGood: return "good";
+  }
+  return "?";
+}
+
+namespace {
+
+Class InitialClass(const Features& f, bool have_stoplist, const ScoreOptions& o) {
+  const int short_chars = f.cjk ? o.short_chars / 3 : o.short_chars;
+  const int long_chars = f.cjk ? o.long_chars / 3 : o.long_chars;
+  if (f.link_density > o.max_link_density) return Class::kBad;
+  if (f.chars < short_chars) return f.link_density > 0 ? Class::kBad : Class::kShort;
+  if (f.link_density > 0.2 && f.chars < long_chars) return Class::kBad;
+  if (have_stoplist && !f.cjk) {
+    if (f.stopword_ratio >= o.stop_good && f.chars > long_chars) return Class::kGood;
+    if (f.stopword_ratio >= o.stop_near) return Class::kNearGood;
+    return Class::kBad;
+  }
+  // No stoplist (unknown language, CJK): sentences and punctuation decide.
+  if (f.chars > long_chars && f.sentences >= 2) return Class::kGood;
+  if (f.terminal || f.sentences >= 1 || f.commas >= 2) return Class::kNearGood;
+  return Class::kBad;
+}
+
+double InitialScore(Class c) {
+  switch (c) {
+    case Class::kBad: return -1.0;
+    case Class::kShort: return 0.0;
+    case Class::kNearGood: return 0.5;
+    case Class::kGood: return 1.5;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features>& features,
+                                 const Evidence& evidence, const Container& container, const Ruleset& rules,
+                                 const ScoreOptions& o) {
+  const bool have_stoplist =
+      std::any_of(features.begin(), features.end(), [](const Features& f) { return f.stopword_ratio > 0; });
+  double good_at = 1.0, near_at = 0.25;
+  if (o.favor == Favor::kPrecision) good_at = 1.25, near_at = 0.5;
+  if (o.favor == Favor::kRecall) good_at = 0.75, near_at = 0.0;
+
+  std::vector<Verdict> out(doc.blocks.size());
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const Features& f = features[b];
+    Verdict& v = out[b];
+    v.initial = InitialClass(f, have_stoplist, o);
+    v.score = InitialScore(v.initial);
+    v.rules = evidence.block_rules[b];
+    // Element evidence: the block's element and its ancestors up to, not
+    // including, the container (whose own classes describe the page, not
+    // the block). Outside the container: up to the root.
+    const bool inside = InContainer(doc, container, static_cast<int>(b));
+    for (int e = doc.blocks[b].element; e >= 0; e = doc.elements[e].parent) {
+      if (container.top >= 0 && inside && !container.inside[e]) break;
+      if (container.top >= 0 && inside &&
+          std::find(container.members.begin(), container.members.end(), e) != container.members.end())
+        break;
+      for (int r : evidence.element_rules[e]) v.rules.push_back(r);
+    }
+    std::sort(v.rules.begin(), v.rules.end());
+    v.rules.erase(std::unique(v.rules.begin(), v.rules.end()), v.rules.end());
+    double rule_sum = 0;
+    for (int r : v.rules) {
+      const Rule& rule = rules.rules()[r];
+      rule_sum += SignedWeight(rule);
+      if ((rule.action == Action::kDrop || rule.action == Action::kKeep || rule.action == Action::kCut) &&
+          v.forced_by < 0)
+        v.forced_by = r;
+    }
+    v.score += rule_sum;
+    if (container.top >= 0) v.score += inside ? o.inside_bonus : -o.outside_penalty;
+    // Menus and footers repeat their short lines; articles rarely do.
+    if (f.repeats > 0 && f.chars < 100) v.score -= 0.5;
+
+    if (v.initial == Class::kShort && rule_sum > -1.0 && (inside || container.top < 0)) {
+      v.cls = Class::kShort;
+    } else if (v.score >= good_at) {
+      v.cls = Class::kGood;
+    } else if (v.score >= near_at) {
+      v.cls = Class::kNearGood;
+    } else {
+      v.cls = Class::kBad;
+    }
+    if (v.forced_by >= 0) {
+      const Action a = rules.rules()[v.forced_by].action;
+      v.cls = a == Action::kKeep ? Class::kGood : Class::kBad;
+    }
+  }
+  return out;
+}
+
+}  // namespace pith

@@ -1,0 +1,417 @@
+#include "document/html.h"
+
+#include <gumbo.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "document/textutil.h"
+
+namespace pith {
+namespace {
+
+bool IsSkipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT: case GUMBO_TAG_HEAD: case GUMBO_TAG_MAP:
+    case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlockLevel(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
+    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_UL:
+    case GUMBO_TAG_CAPTION: case GUMBO_TAG_LEGEND: case GUMBO_TAG_HTML:
+    case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_NOFRAMES:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string TagName(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(el.tag);
+  GumboStringPiece piece = el.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  std::string name(piece.data, piece.length);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+const char* Attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsHidden(const GumboElement& el) {
+  if (Attr(el, "hidden")) return true;
+  if (const char* v = Attr(el, "aria-hidden"); v && LowerAscii(v) == "true") return true;
+  if (const char* style = Attr(el, "style")) {
+    std::string s = LowerAscii(style);
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+// Attributes the rules may target (attr target), as "name=value".
+constexpr const char* kRuleAttrs[] = {"role", "itemprop", "itemtype", "aria-label", "rel",
+                                      "data-component", "data-testid", "type"};
+
+BlockKind KindOf(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      return BlockKind::kHeading;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+      return BlockKind::kListItem;
+    case GUMBO_TAG_PRE:
+      return BlockKind::kPre;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+      return BlockKind::kTableCell;
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION:
+      return BlockKind::kCaption;
+    default:
+      return BlockKind::kParagraph;
+  }
+}
+
+// One open block-level element on the walk's stack.
+struct Context {
+  int element;
+  GumboTag tag;
+};
+
+class Segmenter {
+ public:
+  Document Run(const GumboNode* root) {
+    doc_.kind = InputKind::kHtml;
+    ReadHead(root);
+    Walk(root);
+    Flush();
+    return std::move(doc_);
+  }
+
+ private:
+  struct Frame {
+    const GumboNode* node;
+    unsigned next_child;
+    int element;      // index in doc_.elements
+    bool block;       // block-level: flushes text on entry and exit
+    bool link;        // an <a>
+  };
+
+  void Walk(const GumboNode* root) {
+    std::vector<Frame> stack;
+    Enter(root, &stack);
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      const GumboVector& children = f.node->v.element.children;
+      if (f.next_child >= children.length) {
+        Leave(f);
+        stack.pop_back();
+        continue;
+      }
+      const auto* child = static_cast<const GumboNode*>(children.data[f.next_child++]);
+      switch (child->type) {
+        case GUMBO_NODE_ELEMENT:
+        case GUMBO_NODE_TEMPLATE:
+          Enter(child, &stack);
+          break;
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_CDATA:
+        case GUMBO_NODE_WHITESPACE:
+          AddText(child->v.text.text, child->type == GUMBO_NODE_WHITESPACE);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  void Enter(const GumboNode* node, std::vector<Frame>* stack) {
+    const GumboElement& el = node->v.element;
+    if (IsSkipped(el.tag) || IsHidden(el)) return;
+    if (el.tag == GUMBO_TAG_BR) {
+      if (!text_.empty() && text_.back() == ' ') text_.pop_back();
+      if (!text_.empty() && text_.back() != '\n') text_.push_back('\n');
+      return;
+    }
+    const bool block = IsBlockLevel(el.tag);
+    if (block) Flush();
+    Element e;
+    e.tag = TagName(el);
+    e.parent = stack->empty() ? -1 : stack->back().element;
+    e.depth = stack->empty() ? 0 : doc_.elements[e.parent].depth + 1;
+    if (const char* c = Attr(el, "class")) e.classid = LowerAscii(c);
+    if (const char* id = Attr(el, "id")) {
+      if (!e.classid.empty()) e.classid += ' ';
+      e.classid += LowerAscii(id);
+    }
+    for (const char* name : kRuleAttrs)
+      if (const char* v = Attr(el, name)) e.attrs.push_back(std::string(name) + "=" + LowerAscii(v));
+    const int index = static_cast<int>(doc_.elements.size());
+    doc_.elements.push_back(std::move(e));
+    const bool link = el.tag == GUMBO_TAG_A;
+    if (link) ++link_depth_;
+    if (block) contexts_.push_back({index, el.tag});
+    if (el.tag == GUMBO_TAG_TR) rows_.push_back(index);
+    ++tags_in_block_;
+    stack->push_back({node, 0, index, block, link});
+  }
+
+  void Leave(const Frame& f) {
+    const GumboElement& el = f.node->v.element;
+    if (f.link) {
+      --link_depth_;
+      if (link_chars_started_) ++links_;
+      link_chars_started_ = false;
+    }
+    if (f.block) {
+      Flush();
+      contexts_.pop_back();
+    }
+    if (el.tag == GUMBO_TAG_TR && !rows_.empty()) rows_.pop_back();
+  }
+
+  void AddText(const char* raw, bool whitespace_only) {
+    if (whitespace_only) {
+      if (!text_.empty() && text_.back() != ' ' && text_.back() != '\n') text_.push_back(' ');
+      return;
+    }
+    const std::size_t before = CodePoints(text_);
+    if (in_pre()) {
+      text_ += raw;
+    } else {
+      AppendCollapsed(raw, &text_);
+    }
+    if (link_depth_ > 0) {
+      link_chars_ += CodePoints(text_) - before;
+      link_chars_started_ = true;
+    }
+  }
+
+  bool in_pre() const {
+    return std::any_of(contexts_.begin(), contexts_.end(),
+                       [](const Context& c) { return c.tag == GUMBO_TAG_PRE; });
+  }
+
+  void Flush() {
+    std::string text = std::move(text_);
+    text_.clear();
+    // Trim spaces and newlines at both ends.
+    const std::size_t b = text.find_first_not_of(" \n");
+    if (b == std::string::npos || contexts_.empty()) {
+      ResetCounters();
+      return;
+    }
+    const std::size_t e = text.find_last_not_of(" \n");
+    Block block;
+    block.text = text.substr(b, e - b + 1);
+    const Context& ctx = contexts_.back();
+    block.element = ctx.element;
+    block.kind = KindOf(ctx.tag);
+    for (const Context& c : contexts_) {
+      if (c.tag == GUMBO_TAG_BLOCKQUOTE && block.kind == BlockKind::kParagraph) block.kind = BlockKind::kQuote;
+      if (c.tag == GUMBO_TAG_PRE) block.kind = BlockKind::kPre;
+    }
+    if (block.kind == BlockKind::kHeading) block.level = ctx.tag - GUMBO_TAG_H1 + 1;
+    if (!rows_.empty()) block.row = rows_.back();
+    block.link_chars = std::min(link_chars_, CodePoints(block.text));
+    block.links = links_ + (link_chars_started_ ? 1 : 0);
+    block.tags = tags_in_block_;
+    block.tag_path = TagPath(ctx.element);
+    doc_.blocks.push_back(std::move(block));
+    ResetCounters();
+  }
+
+  void ResetCounters() {
+    link_chars_ = 0;
+    links_ = 0;
+    tags_in_block_ = 0;
+  }
+
+  std::string TagPath(int element) const {
+    std::vector<int> chain;
+    for (int i = element; i >= 0 && chain.size() < 64; i = doc_.elements[i].parent) chain.push_back(i);
+    std::string path;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      if (!path.empty()) path += '>';
+      path += doc_.elements[*it].tag;
+    }
+    return path;
+  }
+
+  // --- metadata -------------------------------------------------------------
+
+  void ReadHead(const GumboNode* root) {
+    if (const char* lang = Attr(root->v.element, "lang")) doc_.meta.language = LowerAscii(lang);
+    // Metadata lives in <head> but broken pages put it anywhere: scan all
+    // elements once, iteratively.
+    std::vector<const GumboNode*> stack{root};
+    std::string og_title, h1;
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboElement& el = n->v.element;
+      switch (el.tag) {
+        case GUMBO_TAG_TITLE:
+          if (doc_.meta.title.empty()) doc_.meta.title = NodeText(n);
+          break;
+        case GUMBO_TAG_META:
+          ReadMeta(el, &og_title);
+          break;
+        case GUMBO_TAG_SCRIPT:
+          if (const char* type = Attr(el, "type"); type && LowerAscii(type) == "application/ld+json")
+            ReadJsonLd(NodeText(n));
+          continue;
+        case GUMBO_TAG_H1:
+          if (h1.empty()) h1 = NodeText(n);
+          break;
+        case GUMBO_TAG_TIME:
+          if (doc_.meta.date.empty())
+            if (const char* dt = Attr(el, "datetime")) doc_.meta.date = dt;
+          break;
+        default:
+          break;
+      }
+      for (unsigned i = el.children.length; i-- > 0;)
+        stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
+    }
+    if (!og_title.empty()) doc_.meta.title = og_title;
+    if (doc_.meta.title.empty()) doc_.meta.title = h1;
+  }
+
+  void ReadMeta(const GumboElement& el, std::string* og_title) {
+    const char* key = Attr(el, "property");
+    if (!key) key = Attr(el, "name");
+    if (!key) key = Attr(el, "itemprop");
+    const char* content = Attr(el, "content");
+    if (const char* http = Attr(el, "http-equiv"); http && content &&
+        LowerAscii(http) == "content-language" && doc_.meta.language.empty())
+      doc_.meta.language = LowerAscii(content);
+    if (!key || !content) return;
+    const std::string k = LowerAscii(key);
+    const std::string v = CollapseWhitespace(content);
+    if (v.empty()) return;
+    auto set = [&](std::string* field) {
+      if (field->empty()) *field = v;
+    };
+    if (k == "og:title" || k == "twitter:title") set(og_title);
+    else if (k == "og:site_name" || k == "application-name") set(&doc_.meta.site_name);
+    else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "sailthru.author") {
+      if (v.rfind("http", 0) != 0) set(&doc_.meta.author);
+    } else if (k == "article:published_time" || k == "date" || k == "dc.date" || k == "pubdate" ||
+               k == "datepublished" || k == "og:published_time" || k == "dc.date.issued")
+      set(&doc_.meta.date);
+    else if (k == "description" || k == "og:description") set(&doc_.meta.description);
+    else if (k == "og:locale" || k == "language" || k == "dc.language")
+      if (doc_.meta.language.empty()) doc_.meta.language = LowerAscii(v);
+  }
+
+  void ReadJsonLd(const std::string& text) {
+    const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded()) return;
+    // Visit objects iteratively: JSON-LD nests @graph arrays and objects.
+    std::vector<const nlohmann::json*> stack{&json};
+    while (!stack.empty()) {
+      const nlohmann::json* j = stack.back();
+      stack.pop_back();
+      if (j->is_array()) {
+        for (const auto& item : *j) stack.push_back(&item);
+        continue;
+      }
+      if (!j->is_object()) continue;
+      auto str = [&](const char* key) -> std::string {
+        auto it = j->find(key);
+        if (it == j->end()) return "";
+        if (it->is_string()) return it->get<std::string>();
+        if (it->is_object() && it->contains("name") && (*it)["name"].is_string())
+          return (*it)["name"].get<std::string>();
+        if (it->is_array() && !it->empty()) {
+          const auto& first = (*it)[0];
+          if (first.is_string()) return first.get<std::string>();
+          if (first.is_object() && first.contains("name") && first["name"].is_string())
+            return first["name"].get<std::string>();
+        }
+        return "";
+      };
+      if (doc_.meta.author.empty()) doc_.meta.author = CollapseWhitespace(str("author"));
+      if (doc_.meta.date.empty()) doc_.meta.date = str("datePublished");
+      if (doc_.meta.site_name.empty()) doc_.meta.site_name = CollapseWhitespace(str("publisher"));
+      if (auto it = j->find("@graph"); it != j->end()) stack.push_back(&*it);
+    }
+  }
+
+  static std::string NodeText(const GumboNode* node) {
+    std::string out;
+    std::vector<const GumboNode*> stack{node};
+    while (!stack.empty() && out.size() < 100000) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+        out += n->v.text.text;
+        out += ' ';
+      } else if (n->type == GUMBO_NODE_ELEMENT) {
+        const GumboVector& ch = n->v.element.children;
+        for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+      }
+    }
+    // Script bodies (JSON-LD) must keep their exact text.
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_SCRIPT) return out;
+    return CollapseWhitespace(out);
+  }
+
+  Document doc_;
+  std::vector<Context> contexts_;
+  std::vector<int> rows_;
+  std::string text_;
+  std::size_t link_chars_ = 0;
+  bool link_chars_started_ = false;
+  int links_ = 0;
+  int link_depth_ = 0;
+  int tags_in_block_ = 0;
+};
+
+}  // namespace
+
+Document ParseHtml(std::string_view utf8) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // we never read parse errors; do not collect them
+  GumboOutput* output = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
+  Document doc = Segmenter().Run(output->root);
+  gumbo_destroy_output(&options, output);
+  return doc;
+}
+
+}  // namespace pith

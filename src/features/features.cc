@@ -1,0 +1,95 @@
+#include "features/features.h"
+
+#include <unordered_map>
+
+#include "document/textutil.h"
+
+namespace pith {
+namespace {
+
+bool IsTerminalMark(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+         c == 0xFF1F || c == 0xFF0E || c == 0x061F || c == 0x0964;
+}
+
+bool IsClosing(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+         c == 0x300D || c == 0x300F || c == 0xFF09 || c == ']';
+}
+
+}  // namespace
+
+std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stoplists,
+                                      const std::string& language) {
+  const auto* stop = language.empty() ? nullptr : stoplists.Find(language);
+  std::unordered_map<std::string, int> counts;
+  for (const Block& b : doc.blocks) ++counts[b.text];
+
+  std::vector<Features> out(doc.blocks.size());
+  for (std::size_t id = 0; id < doc.blocks.size(); ++id) {
+    const Block& b = doc.blocks[id];
+    Features& f = out[id];
+    int letters = 0, upper = 0, digits = 0, nonspace = 0, cjk = 0;
+    char32_t last = 0, before_last = 0;
+    bool prev_terminal = false;
+    for (std::size_t i = 0; i < b.text.size();) {
+      const char32_t c = NextCodePoint(b.text, &i);
+      ++f.chars;
+      if (IsSpace(c)) {
+        if (prev_terminal) ++f.sentences;
+        prev_terminal = false;
+        continue;
+      }
+      ++nonspace;
+      if (IsLetter(c)) {
+        ++letters;
+        if (IsUpper(c)) ++upper;
+      }
+      if (IsCjk(c)) ++cjk;
+      if (IsDigit(c)) ++digits;
+      if (c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x060C) ++f.commas;
+      // CJK full stops end a sentence without a following space.
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) ++f.sentences;
+      prev_terminal = IsTerminalMark(c) && c != 0x3002 && c != 0xFF01 && c != 0xFF1F;
+      before_last = last;
+      last = c;
+    }
+    if (prev_terminal) ++f.sentences;
+    f.terminal = IsTerminalMark(last) || (IsClosing(last) && IsTerminalMark(before_last));
+    f.cjk = letters > 0 && cjk * 2 > letters;
+
+    const std::vector<std::string> tokens = Tokenize(b.text);
+    f.words = static_cast<int>(tokens.size());
+    int stopwords = 0, capitalised = 0, alpha_words = 0;
+    for (const std::string& t : tokens) {
+      if (stop && stop->count(t)) ++stopwords;
+    }
+    // Title case is read from the original text's word starts.
+    bool at_word_start = true;
+    for (std::size_t i = 0; i < b.text.size();) {
+      const char32_t c = NextCodePoint(b.text, &i);
+      if (IsLetter(c) && !IsCjk(c)) {
+        if (at_word_start) {
+          ++alpha_words;
+          if (IsUpper(c)) ++capitalised;
+        }
+        at_word_start = false;
+      } else {
+        at_word_start = IsSpace(c) || c == '"' || c == '(' || c == 0x201C;
+      }
+    }
+    if (f.words > 0) f.stopword_ratio = static_cast<double>(stopwords) / f.words;
+    if (alpha_words > 0) f.title_case = static_cast<double>(capitalised) / alpha_words;
+    if (letters > 0) f.cap_ratio = static_cast<double>(upper) / letters;
+    if (nonspace > 0) f.digit_ratio = static_cast<double>(digits) / nonspace;
+    if (f.chars > 0) f.link_density = static_cast<double>(b.link_chars) / f.chars;
+    const int lines = f.chars / 80 + 1;
+    f.text_density = static_cast<double>(f.words) / lines;
+    f.list_item = b.kind == BlockKind::kListItem;
+    f.repeats = counts[b.text] - 1;
+    f.position = static_cast<double>(id) / static_cast<double>(doc.blocks.size());
+  }
+  return out;
+}
+
+}  // namespace pith

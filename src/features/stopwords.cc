@@ -1,0 +1,89 @@
+#include "features/stopwords.h"
+
+#include "document/textutil.h"
+#include "embedded.h"
+
+namespace pith {
+
+const Stoplists& Stoplists::Default() {
+  static const Stoplists* lists = [] {
+    auto* s = new Stoplists;
+    for (const EmbeddedFile& f : EmbeddedStopwords()) {
+      std::string_view name = f.path.substr(f.path.rfind('/') + 1);
+      s->Add(std::string(name.substr(0, name.find('.'))), f.content);
+    }
+    return s;
+  }();
+  return *lists;
+}
+
+void Stoplists::Add(const std::string& language, std::string_view content) {
+  auto& set = lists_[language];
+  std::size_t pos = 0;
+  while (pos < content.size()) {
+    std::size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string word = CollapseWhitespace(content.substr(pos, end - pos));
+    if (!word.empty() && word[0] != '#') set.insert(LowerUtf8(word));
+    pos = end + 1;
+  }
+}
+
+const std::unordered_set<std::string>* Stoplists::Find(const std::string& language) const {
+  auto it = lists_.find(language);
+  return it == lists_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Tokenize(std::string_view text) {
+  std::vector<std::string> tokens;
+  std::string current;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t c = NextCodePoint(text, &i);
+    if (IsCjk(c)) {
+      if (!current.empty()) tokens.push_back(std::move(current));
+      current.clear();
+      tokens.emplace_back(text.substr(start, i - start));
+    } else if (IsLetter(c) || IsDigit(c) || ((c == '\'' || c == 0x2019) && !current.empty())) {
+      AppendUtf8(ToLower(c == 0x2019 ? U'\'' : c), &current);
+    } else if (!current.empty()) {
+      tokens.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) tokens.push_back(std::move(current));
+  return tokens;
+}
+
+std::string Stoplists::Detect(const Document& doc) const {
+  std::string declared = doc.meta.language.substr(0, 2);
+  if (!declared.empty() && Find(declared)) return declared;
+  std::unordered_map<std::string, int> hits;
+  std::size_t seen = 0, cjk = 0, kana = 0;
+  for (const Block& b : doc.blocks) {
+    for (std::size_t i = 0; i < b.text.size();) {
+      const char32_t c = NextCodePoint(b.text, &i);
+      if (IsCjk(c)) ++cjk;
+      if (c >= 0x3040 && c <= 0x30FF) ++kana;
+    }
+    for (const std::string& t : Tokenize(b.text)) {
+      for (const auto& [lang, set] : lists_)
+        if (set.count(t)) ++hits[lang];
+      ++seen;
+    }
+    if (seen > 5000) break;
+  }
+  if (seen > 0 && cjk * 3 > seen) return kana * 20 > cjk ? "ja" : "zh";
+  std::string best;
+  int best_hits = 0;
+  for (const auto& [lang, n] : hits) {
+    if (lang == "zh" || lang == "ja") continue;
+    if (n > best_hits || (n == best_hits && lang < best)) {
+      best = lang;
+      best_hits = n;
+    }
+  }
+  return best_hits >= 3 ? best : "";
+}
+
+}  // namespace pith

@@ -1,0 +1,26 @@
+// render: a cleaned Result as text, JSON, Markdown, sanitised HTML or an
+// --explain report.
+#pragma once
+
+#include <string>
+
+#include "pipeline.h"
+#include "ruleset/ruleset.h"
+
+namespace pith {
+
+enum class Format { kText, kJson, kMarkdown, kHtml };
+
+// `source` names the input in json and explain output ("-" for stdin).
+std::string Render(const Result& result, Format format, const Ruleset& rules, const std::string& source);
+
+// One line per block: position, features, rules fired, score, class and the
+// decision with the stage that made it; a header tells what was decided for
+// the whole document (input kind, charset, language, container, fallback).
+std::string RenderExplain(const Result& result, const Ruleset& rules, const std::string& source);
+
+// The rule family that removed block i ("context", "density", or the rules
+// file stem such as "prompts").
+std::string RemovalFamily(const Result& result, const Ruleset& rules, std::size_t block);
+
+}  // namespace pith

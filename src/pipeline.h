@@ -1,0 +1,63 @@
+// pipeline: the whole cleaner as one call.
+//
+//   bytes -> Decode -> SniffInputKind -> ParseHtml | ParseText      (Document)
+//         -> ComputeFeatures                                         (Features)
+//         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
+//         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
+//         -> Decide -> WidenIfThin                                   (labels)
+//         -> FindInjectedPhrases                                     (repairs)
+//
+// The Result holds every intermediate, so the renderers (output/) and
+// --explain read the same data the decisions were made from.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classify/container.h"
+#include "classify/evidence.h"
+#include "classify/label.h"
+#include "classify/score.h"
+#include "decode/decode.h"
+#include "document/document.h"
+#include "features/features.h"
+#include "ruleset/ruleset.h"
+#include "spam/injected.h"
+#include "status.h"
+
+namespace pith {
+
+enum class InputMode { kAuto, kHtml, kText };
+
+struct CleanOptions {
+  InputMode input = InputMode::kAuto;  // --input: auto sniffs the markup
+  DecodeOptions decode;                 // --encoding
+  ContainerOptions container;
+  ScoreOptions score;                   // --favor lives in score.favor
+  LabelOptions label;
+  InjectionOptions injection;
+  bool repair_injections = true;        // remove injected spam phrases from kept text
+};
+
+struct Result {
+  Status status;               // not ok: the document could not be read (binary, bad charset)
+  InputKind kind = InputKind::kText;
+  std::string kind_reason;
+  std::string charset, charset_reason;
+  std::string language;
+  Document doc;
+  std::vector<Features> features;
+  Container container;
+  std::vector<Verdict> verdicts;
+  bool widened = false;
+  Injection injection;
+
+  // The final text of block i ("" when dropped): repaired when needed.
+  const std::string& BlockText(std::size_t i) const;
+};
+
+// Cleans one document. Thread-safe for concurrent calls sharing `rules`.
+Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset& rules);
+
+}  // namespace pith

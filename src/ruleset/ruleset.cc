@@ -1,0 +1,262 @@
+#include "ruleset/ruleset.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "embedded.h"
+
+namespace pith {
+namespace {
+
+constexpr std::array<const char*, kTargetCount> kTargetNames = {"text", "line", "classid", "tagpath", "attr"};
+constexpr std::array<const char*, 5> kActionNames = {"boost", "penalize", "drop", "keep", "cut"};
+constexpr std::array<const char*, 4> kKeys = {"target", "action", "weight", "pattern"};
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// " (did you mean 'x'?)" for the closest candidate within distance 2.
+template <typename Names>
+std::string DidYouMean(std::string_view word, const Names& names) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const char* n : names) {
+    const std::size_t d = EditDistance(word, n);
+    if (d < best_d) {
+      best_d = d;
+      best = n;
+    }
+  }
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+template <typename Names>
+std::string OneOf(const Names& names) {
+  std::string s;
+  for (const char* n : names) s += (s.empty() ? "" : ", ") + std::string(n);
+  return s;
+}
+
+std::string Located(std::string_view file, int line, std::string_view text, std::size_t column,
+                    const std::string& message) {
+  std::ostringstream out;
+  out << file << ':' << line << ": " << message << "\n    " << text << "\n    "
+      << std::string(column, ' ') << '^';
+  return out.str();
+}
+
+bool ValidName(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+RE2::Options PatternOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+}  // namespace
+
+const char* TargetName(Target t) { return kTargetNames[static_cast<int>(t)]; }
+const char* ActionName(Action a) { return kActionNames[static_cast<int>(a)]; }
+
+Ruleset::Ruleset() = default;
+Ruleset::Ruleset(Ruleset&&) noexcept = default;
+Ruleset& Ruleset::operator=(Ruleset&&) noexcept = default;
+Ruleset::~Ruleset() = default;
+
+Ruleset Ruleset::Default() {
+  Ruleset r;
+  for (const EmbeddedFile& f : EmbeddedRules()) {
+    // Embedded rules were checked when the binary was built (tests load
+    // them); a failure here is a packaging bug, so it is loud.
+    if (Status s = r.AddFile(f.path, f.content); !s.ok()) std::abort();
+  }
+  if (!r.Compile().ok()) std::abort();
+  return r;
+}
+
+Status Ruleset::AddFile(std::string_view path, std::string_view content) {
+  std::string family(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+  family = family.substr(0, family.find('.'));
+  std::vector<Rule> added;
+  std::vector<std::unique_ptr<RE2>> compiled;
+  std::string comment;
+  int line_no = 0;
+  std::size_t pos = 0;
+  while (pos < content.size()) {
+    std::size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) {
+      comment.clear();
+      continue;
+    }
+    if (line[first] == '#') {
+      std::string_view c = line.substr(first + 1);
+      if (!c.empty() && c[0] == ' ') c.remove_prefix(1);
+      if (!comment.empty()) comment += ' ';
+      comment += c;
+      continue;
+    }
+    auto fail = [&](std::size_t column, const std::string& message) {
+      return Status::Error(Located(path, line_no, line, column, message));
+    };
+    Rule rule;
+    rule.family = family;
+    rule.file = std::string(path);
+    rule.line = line_no;
+    rule.comment = std::move(comment);
+    comment.clear();
+    std::size_t i = first;
+    std::size_t name_end = line.find_first_of(" \t", i);
+    if (name_end == std::string_view::npos) name_end = line.size();
+    rule.name = std::string(line.substr(i, name_end - i));
+    if (rule.name.find('=') != std::string::npos)
+      return fail(i, "a rule starts with its name (lower-case letters, digits, '-'), before any key=value");
+    if (!ValidName(rule.name))
+      return fail(i, "invalid rule name '" + rule.name + "' (use lower-case letters, digits, '-' and '_')");
+    i = name_end;
+    bool seen[kKeys.size()] = {};
+    while (true) {
+      i = line.find_first_not_of(" \t", i);
+      if (i == std::string_view::npos) break;
+      const std::size_t eq = line.find('=', i);
+      std::size_t token_end = line.find_first_of(" \t", i);
+      if (token_end == std::string_view::npos) token_end = line.size();
+      if (eq == std::string_view::npos || eq > token_end)
+        return fail(i, "expected key=value, found '" + std::string(line.substr(i, token_end - i)) + "'");
+      const std::string key(line.substr(i, eq - i));
+      const auto key_it = std::find(kKeys.begin(), kKeys.end(), key);
+      if (key_it == kKeys.end())
+        return fail(i, "unknown key '" + key + "'" + DidYouMean(key, kKeys) + "; keys are " + OneOf(kKeys));
+      const std::size_t k = static_cast<std::size_t>(key_it - kKeys.begin());
+      if (seen[k]) return fail(i, "key '" + key + "' given twice");
+      seen[k] = true;
+      const std::size_t vstart = eq + 1;
+      if (key == "pattern") {
+        rule.pattern = std::string(line.substr(vstart));
+        if (rule.pattern.empty()) return fail(vstart, "empty pattern");
+        break;
+      }
+      const std::string value(line.substr(vstart, token_end - vstart));
+      if (key == "target") {
+        auto it = std::find(kTargetNames.begin(), kTargetNames.end(), value);
+        if (it == kTargetNames.end())
+          return fail(vstart, "unknown target '" + value + "'" + DidYouMean(value, kTargetNames) +
+                                  "; targets are " + OneOf(kTargetNames));
+        rule.target = static_cast<Target>(it - kTargetNames.begin());
+      } else if (key == "action") {
+        auto it = std::find(kActionNames.begin(), kActionNames.end(), value);
+        if (it == kActionNames.end())
+          return fail(vstart, "unknown action '" + value + "'" + DidYouMean(value, kActionNames) +
+                                  "; actions are " + OneOf(kActionNames));
+        rule.action = static_cast<Action>(it - kActionNames.begin());
+      } else {  // weight
+        double w = 0;
+        auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), w);
+        if (ec != std::errc() || p != value.data() + value.size() || w < 0 || w > 100)
+          return fail(vstart, "weight must be a number from 0 to 100, found '" + value + "'");
+        rule.weight = w;
+      }
+      i = token_end;
+    }
+    for (std::size_t k = 0; k < kKeys.size(); ++k) {
+      if (k == 2) continue;  // weight is optional
+      if (!seen[k]) return fail(line.size(), std::string("missing ") + kKeys[k] + "=");
+    }
+    auto re = std::make_unique<RE2>(rule.pattern, PatternOptions());
+    if (!re->ok())
+      return fail(line.find("pattern=") + 8, "bad pattern: " + re->error() +
+                                                  " (RE2 syntax: no lookaround, no backreferences)");
+    for (const Rule& other : rules_)
+      if (other.name == rule.name)
+        return fail(first, "rule '" + rule.name + "' already defined at " + other.file + ":" +
+                               std::to_string(other.line));
+    for (const Rule& other : added)
+      if (other.name == rule.name)
+        return fail(first, "rule '" + rule.name + "' already defined at line " + std::to_string(other.line));
+    added.push_back(std::move(rule));
+    compiled.push_back(std::move(re));
+  }
+  for (std::size_t k = 0; k < added.size(); ++k) {
+    rules_.push_back(std::move(added[k]));
+    regexes_.push_back(std::move(compiled[k]));
+  }
+  return Status::Ok();
+}
+
+Status Ruleset::AddPath(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot read rules file");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return AddFile(path, content.str());
+}
+
+Status Ruleset::AddDirectory(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".rules") files.push_back(entry.path().string());
+  if (ec) return Status::Error(dir + ": cannot read rules directory (" + ec.message() + ")");
+  if (files.empty()) return Status::Error(dir + ": no *.rules files in this directory");
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files)
+    if (Status s = AddPath(f); !s.ok()) return s;
+  return Status::Ok();
+}
+
+Status Ruleset::Compile() {
+  for (int t = 0; t < kTargetCount; ++t) {
+    TargetSet ts;
+    ts.set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+    for (std::size_t r = 0; r < rules_.size(); ++r) {
+      if (static_cast<int>(rules_[r].target) != t) continue;
+      std::string error;
+      if (ts.set->Add(rules_[r].pattern, &error) < 0)
+        return Status::Error(rules_[r].file + ":" + std::to_string(rules_[r].line) + ": bad pattern: " + error);
+      ts.rule_of.push_back(static_cast<int>(r));
+    }
+    if (!ts.set->Compile()) return Status::Error("rules: patterns too large to compile together");
+    sets_[t] = std::move(ts);
+  }
+  return Status::Ok();
+}
+
+std::vector<int> Ruleset::Match(Target target, std::string_view text) const {
+  const TargetSet& ts = sets_[static_cast<int>(target)];
+  std::vector<int> hits;
+  if (!ts.set || ts.rule_of.empty()) return hits;
+  std::vector<int> ids;
+  if (!ts.set->Match(re2::StringPiece(text.data(), text.size()), &ids)) return hits;
+  hits.reserve(ids.size());
+  for (int id : ids) hits.push_back(ts.rule_of[id]);
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+}  // namespace pith

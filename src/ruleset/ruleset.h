@@ -1,0 +1,86 @@
+// ruleset: the rules language (rules/*.rules) and its matcher.
+//
+// One rule per line:
+//   <name> target=<target> action=<action> [weight=<number>] pattern=<RE2>
+// `pattern=` comes last and takes the rest of the line verbatim. Lines that
+// start with '#' are comments; the comment lines right above a rule are kept
+// as its description. The rule family is the file's stem ("prompts" for
+// rules/prompts.rules); json output counts removals per family.
+//
+// All patterns of one target compile into one RE2::Set, so matching a block
+// against every rule of a target is one linear pass over its text. The
+// individual RE2 objects are kept for --explain and for tests.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+
+namespace pith {
+
+enum class Target { kText, kLine, kClassId, kTagPath, kAttr };
+inline constexpr int kTargetCount = 5;
+enum class Action { kBoost, kPenalize, kDrop, kKeep, kCut };
+
+const char* TargetName(Target t);
+const char* ActionName(Action a);
+
+struct Rule {
+  std::string name;
+  std::string family;       // file stem
+  std::string file;         // as given to AddFile, for messages
+  int line = 0;
+  Target target = Target::kText;
+  Action action = Action::kPenalize;
+  double weight = 1.0;      // boost adds it, penalize subtracts it
+  std::string pattern;
+  std::string comment;
+};
+
+class Ruleset {
+ public:
+  Ruleset();
+  Ruleset(Ruleset&&) noexcept;
+  Ruleset& operator=(Ruleset&&) noexcept;
+  ~Ruleset();
+
+  // The rules compiled into the binary (rules/*.rules at build time).
+  static Ruleset Default();
+
+  // Parses and checks one rules file. On error nothing of the file is added
+  // and the message reads "file:line: what (hint)" followed by the line and a
+  // caret under the offending spot.
+  Status AddFile(std::string_view path, std::string_view content);
+
+  // Reads every *.rules file of a directory (sorted by name).
+  Status AddDirectory(const std::string& dir);
+  // Reads one file from disk.
+  Status AddPath(const std::string& path);
+
+  // Builds the RE2::Sets. Must be called after the last Add* and before Match.
+  Status Compile();
+
+  // Indices (into rules()) of the rules of `target` whose pattern matches.
+  std::vector<int> Match(Target target, std::string_view text) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const RE2& regex(int rule) const { return *regexes_[rule]; }
+
+ private:
+  std::vector<Rule> rules_;
+  std::vector<std::unique_ptr<RE2>> regexes_;
+  struct TargetSet {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> rule_of;  // set index -> rule index
+  };
+  std::array<TargetSet, kTargetCount> sets_;
+};
+
+}  // namespace pith

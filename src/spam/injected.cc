@@ -1,0 +1,193 @@
+#include "spam/injected.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include "document/textutil.h"
+#include "features/stopwords.h"
+
+namespace pith {
+namespace {
+
+// Separators between the parts of a header slot ("Home > News", "Brand:Title",
+// "Title - Site", "Title | Site").
+const RE2& SeparatorRe() {
+  static const RE2 re(R"((\s*(?:[:|｜：>»›/\x{2013}\x{2014}]|\s-|-\s)\s*))");
+  return re;
+}
+
+std::vector<std::string> SplitSlot(const std::string& slot) {
+  std::vector<std::string> parts;
+  re2::StringPiece input(slot);
+  re2::StringPiece separator;
+  std::size_t start = 0;
+  while (RE2::PartialMatch(input, SeparatorRe(), &separator) && !separator.empty()) {
+    const std::size_t at = static_cast<std::size_t>(separator.data() - slot.data());
+    parts.push_back(CollapseWhitespace(slot.substr(start, at - start)));
+    start = at + separator.size();
+    input = re2::StringPiece(slot.data() + start, slot.size() - start);
+  }
+  parts.push_back(CollapseWhitespace(slot.substr(start)));
+  parts.erase(std::remove(parts.begin(), parts.end(), std::string()), parts.end());
+  return parts;
+}
+
+std::size_t CountOccurrences(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size())) ++n;
+  return n;
+}
+
+bool IsCjkText(const std::string& s) {
+  std::size_t cjk = 0, all = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = NextCodePoint(s, &i);
+    if (IsSpace(c)) continue;
+    ++all;
+    if (IsCjk(c)) ++cjk;
+  }
+  return all > 0 && cjk * 2 > all;
+}
+
+// Word tokens of a phrase that carry meaning (4+ characters, or CJK pairs).
+std::vector<std::string> MeaningfulTokens(const std::string& phrase) {
+  std::vector<std::string> tokens = Tokenize(phrase);
+  std::vector<std::string> out;
+  if (IsCjkText(phrase)) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) out.push_back(tokens[i] + tokens[i + 1]);
+    return out;
+  }
+  for (std::string& t : tokens)
+    if (CodePoints(t) >= 4) out.push_back(std::move(t));
+  return out;
+}
+
+bool IsLetterAt(const std::string& s, std::size_t pos) {
+  if (pos >= s.size()) return false;
+  std::size_t i = pos;
+  return IsLetter(NextCodePoint(s, &i));
+}
+
+// Removes every occurrence of `phrase` from `text`, restoring the spacing the
+// sentence had before the injection.
+std::string RemovePhrase(const std::string& text, const std::string& phrase) {
+  std::string out;
+  std::size_t pos = 0;
+  for (std::size_t at = text.find(phrase); at != std::string::npos; at = text.find(phrase, pos)) {
+    out.append(text, pos, at - pos);
+    std::size_t after = at + phrase.size();
+    // "Brand: Title" / "Brand：" — the separator goes with the phrase.
+    while (after < text.size() && (text[after] == ':' || text[after] == ' ')) ++after;
+    if (text.compare(after, 3, "\xEF\xBC\x9A") == 0) after += 3;
+    pos = after;
+    // Re-insert one space if the removal joined two words.
+    if (!out.empty() && out.back() != ' ' && IsLetterAt(text, after) && at > 0 && text[at - 1] != ' ' &&
+        !IsCjkText(phrase))
+      out.push_back(' ');
+  }
+  out.append(text, pos, std::string::npos);
+  return CollapseWhitespace(out);
+}
+
+}  // namespace
+
+Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& verdicts,
+                              const InjectionOptions& o) {
+  Injection result;
+  result.block_text.assign(doc.blocks.size(), "");
+
+  // Slots: the title and the dropped lines before the body.
+  std::vector<std::string> slots;
+  std::size_t first_kept = doc.blocks.size();
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+    if (verdicts[i].keep) {
+      first_kept = i;
+      break;
+    }
+  std::string title = doc.meta.title;
+  for (std::size_t i = 0; i < first_kept && i < 12; ++i) {
+    slots.push_back(doc.blocks[i].text);
+    // In plain text the title is the longest unpunctuated header line.
+    if (doc.kind == InputKind::kText && doc.blocks[i].text.find(" > ") == std::string::npos &&
+        CodePoints(doc.blocks[i].text) > CodePoints(title) && CodePoints(doc.blocks[i].text) < 300)
+      title = doc.blocks[i].text;
+  }
+  if (!doc.meta.title.empty()) slots.push_back(doc.meta.title);
+
+  std::string body;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+    if (verdicts[i].keep) {
+      body += doc.blocks[i].text;
+      body += '\n';
+    }
+
+  // Candidates: slot segments of a plausible phrase length.
+  std::set<std::string> candidates;
+  for (const std::string& slot : slots)
+    for (const std::string& part : SplitSlot(slot)) {
+      const bool cjk = IsCjkText(part);
+      const int size = cjk ? static_cast<int>(CodePoints(part)) / 2 : static_cast<int>(Tokenize(part).size());
+      if (size >= o.min_words && size <= o.max_words) candidates.insert(part);
+    }
+
+  for (const std::string& phrase : candidates) {
+    int slot_hits = 0;
+    for (const std::string& slot : slots) slot_hits += slot.find(phrase) != std::string::npos;
+    std::size_t uses = 0, glued = 0;
+    for (std::size_t p = body.find(phrase); p != std::string::npos; p = body.find(phrase, p + 1)) {
+      ++uses;
+      const std::size_t end = p + phrase.size();
+      if (IsLetterAt(body, end) || (p > 0 && IsLetterAt(body, p - 1) && body[p - 1] != ' ')) ++glued;
+    }
+    if (slot_hits < 2 && glued == 0) continue;
+    if (uses > static_cast<std::size_t>(o.max_body_uses)) continue;
+    // Foreign to the body: its meaningful words are not used elsewhere.
+    std::string rest = body;
+    for (std::size_t p = rest.find(phrase); p != std::string::npos; p = rest.find(phrase, p))
+      rest.erase(p, phrase.size());
+    const std::string rest_lower = LowerUtf8(rest);
+    const std::vector<std::string> tokens = MeaningfulTokens(phrase);
+    if (tokens.empty()) continue;
+    std::size_t familiar = 0;
+    for (const std::string& t : tokens) familiar += CountOccurrences(rest_lower, t) > 0;
+    if (familiar * 3 > tokens.size()) continue;
+    result.phrases.push_back(phrase);
+  }
+  // Longer phrases first, so a phrase that contains another is removed whole.
+  std::sort(result.phrases.begin(), result.phrases.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (!verdicts[i].keep) continue;
+    std::string text = doc.blocks[i].text;
+    for (const std::string& phrase : result.phrases)
+      if (text.find(phrase) != std::string::npos) text = RemovePhrase(text, phrase);
+    if (text != doc.blocks[i].text) result.block_text[i] = text;
+  }
+
+  // Title: drop injected phrases, then a trailing site name (after " - ",
+  // " | "...) that is the declared site name or foreign to the body.
+  std::string clean_title = CollapseWhitespace(title);
+  for (const std::string& phrase : result.phrases)
+    if (clean_title.find(phrase) != std::string::npos) clean_title = RemovePhrase(clean_title, phrase);
+  static const RE2 kSuffix(R"((.+?)\s*(?:\s[-|\x{2013}\x{2014}]|[|｜]|\s::)\s*([^-|｜]{2,60})$)");
+  std::string head, suffix;
+  if (RE2::FullMatch(clean_title, kSuffix, &head, &suffix)) {
+    const auto tokens = MeaningfulTokens(suffix);
+    const std::string body_lower = LowerUtf8(body);
+    std::size_t familiar = 0;
+    for (const auto& t : tokens) familiar += body_lower.find(t) != std::string::npos;
+    const bool site = suffix == doc.meta.site_name || (Tokenize(suffix).size() <= 5 && familiar * 2 <= tokens.size());
+    if (site && CodePoints(head) >= 10) {
+      result.site_suffix = CollapseWhitespace(suffix);
+      clean_title = CollapseWhitespace(head);
+    }
+  }
+  result.title = clean_title;
+  return result;
+}
+
+}  // namespace pith
