@@ -7,19 +7,6 @@
 namespace pith {
 namespace {
 
-double TagPrior(const std::string& tag) {
-  if (tag == "article" || tag == "main") return 8;
-  if (tag == "div" || tag == "section") return 5;
-  if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
-  if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
-      tag == "li" || tag == "form")
-    return -3;
-  if (tag == "nav" || tag == "aside" || tag == "footer" || tag == "header") return -10;
-  if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') return -5;
-  if (tag == "th") return -5;
-  return 0;
-}
-
 }  // namespace
 
 bool InContainer(const Document& doc, const Container& c, int block) {
@@ -54,47 +41,46 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
     }
   }
 
-  std::vector<double> score(n, 0);
-  std::vector<char> candidate(n, 0);
-  auto prior = [&](int e) {
-    double s = TagPrior(doc.elements[e].tag);
-    for (int r : evidence.element_rules[e]) s += options.class_weight * SignedWeight(rules.rules()[r]);
-    return s;
-  };
+  // Prose below each element (long, punctuated, few links, enough
+  // stopwords) against everything else: the container is the subtree that
+  // holds the most prose for the least other text (a maximum-density
+  // subtree, as in CETD), weighted by its class/id evidence.
+  const bool have_stoplist =
+      std::any_of(features.begin(), features.end(), [](const Features& f) { return f.stopword_ratio > 0; });
+  std::vector<double> prose(n, 0), other(n, 0);
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const int e = doc.blocks[b].element;
+    if (e < 0) continue;
     const Features& f = features[b];
-    const int min_chars = f.cjk ? options.min_block_chars / 2 : options.min_block_chars;
-    if (f.chars < min_chars || f.link_density > 0.5) continue;
-    const double cjk_factor = f.cjk ? 3.0 : 1.0;
-    const double contribution =
-        1.0 + f.commas + std::min(cjk_factor * f.chars / 100.0, 3.0);
-    // The text's own element is its paragraph unless it is a bare container
-    // holding text directly; the vote goes to the paragraph's ancestors.
-    int e = doc.blocks[b].element;
-    const std::string& tag = doc.elements[e].tag;
-    if (tag == "p" || tag == "li" || tag == "pre" || tag == "td" || tag == "blockquote" ||
-        (tag.size() == 2 && tag[0] == 'h'))
-      e = doc.elements[e].parent;
-    for (int level = 0; e >= 0 && level < 5; ++level, e = doc.elements[e].parent) {
-      if (!candidate[e]) {
-        candidate[e] = 1;
-        score[e] = prior(e);
-      }
-      const double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-      score[e] += contribution / divider;
+    const int min_chars = f.cjk ? options.min_block_chars / 2 : options.min_block_chars * 2;
+    const bool is_prose = f.chars >= min_chars && f.link_density < 0.25 &&
+                          (f.cjk || !have_stoplist || f.stopword_ratio >= 0.15) &&
+                          (f.terminal || f.sentences >= 1 || f.chars >= 150);
+    (is_prose ? prose : other)[e] += f.chars;
+  }
+  for (std::size_t e = n; e-- > 0;) {
+    const int p = doc.elements[e].parent;
+    if (p >= 0) {
+      prose[p] += prose[e];
+      other[p] += other[e];
     }
   }
+  std::vector<double> score(n, 0);
   int top = -1;
   double best = 0;
   for (std::size_t e = 0; e < n; ++e) {
-    if (!candidate[e]) continue;
-    const double ld = chars[e] > 0 ? link_chars[e] / chars[e] : 0;
-    score[e] *= (1.0 - ld);
-    if (top < 0 || score[e] > best) {
+    if (prose[e] <= 0) continue;
+    double w = 0;
+    for (int r : evidence.element_rules[e]) w += SignedWeight(rules.rules()[r]);
+    w = std::clamp(w, -4.0, 4.0);
+    score[e] = (prose[e] - options.other_weight * other[e]) * (1.0 + options.class_weight * w);
+    if (top < 0 || score[e] >= best) {
       top = static_cast<int>(e);
       best = score[e];
     }
   }
+  std::vector<char> candidate(n, 0);
+  for (std::size_t e = 0; e < n; ++e) candidate[e] = prose[e] > 0;
   if (top < 0 || best <= 0) {
     c.reason = "no element gathers enough text: every block is judged on its own";
     return c;

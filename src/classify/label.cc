@@ -147,7 +147,7 @@ void TrimTextHeader(const Document& doc, const std::vector<Features>& features, 
   auto& v = *verdicts;
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (v[i].cls == Class::kGood && features[i].terminal) break;
-    if (!features[i].terminal && v[i].cls != Class::kBad) {
+    if (!features[i].terminal && v[i].forced_by < 0) {
       v[i].cls = Class::kBad;
       v[i].why = "header line before the body";
     }

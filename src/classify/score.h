@@ -26,7 +26,7 @@ struct ScoreOptions {
   double stop_near = 0.22;       // stopword ratio for near-good
   double max_link_density = 0.35;  // above this a block is bad (short blocks: 0.2)
   double inside_bonus = 0.5;     // blocks inside the chosen container
-  double outside_penalty = 1.5;  // blocks outside it
+  double outside_penalty = 0.75;  // blocks outside it
 };
 
 struct Verdict {

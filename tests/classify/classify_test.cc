@@ -1,0 +1,103 @@
+#include <doctest/doctest.h>
+
+#include "classify/label.h"
+#include "document/html.h"
+#include "document/text.h"
+#include "pipeline.h"
+
+namespace pith {
+
+namespace {
+
+const std::string kProse =
+    "The council voted on Tuesday to extend the opening hours of the public library, which had been "
+    "reduced during the winter, and the mayor said that the decision would help students who need a quiet "
+    "place to work in the evenings.";
+
+std::string Kept(const Result& r) {
+  std::string out;
+  for (std::size_t i = 0; i < r.doc.blocks.size(); ++i)
+    if (r.verdicts[i].keep) out += r.BlockText(i) + "\n";
+  return out;
+}
+
+Result CleanText(const std::string& text) {
+  CleanOptions o;
+  o.input = InputMode::kText;
+  return Clean(text, o, Ruleset::Default());
+}
+
+}  // namespace
+
+TEST_CASE("container: the subtree holding the prose is chosen over menus and sidebars") {
+  std::string page = "<body><div id='menu'>";
+  for (int i = 0; i < 12; ++i) page += "<a href='#'>Menu entry " + std::to_string(i) + "</a> ";
+  page += "</div><div class='story'>";
+  for (int i = 0; i < 4; ++i) page += "<p>" + kProse + "</p>";
+  page += "</div><div class='sidebar'><p>Short teaser.</p></div></body>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  REQUIRE(r.container.top >= 0);
+  CHECK(r.doc.elements[r.container.top].classid == "story");
+  CHECK(r.container.reason.find("story") != std::string::npos);
+  CHECK(Kept(r).find("Menu entry") == std::string::npos);
+  CHECK(Kept(r).find("opening hours") != std::string::npos);
+}
+
+TEST_CASE("smoothing: a short line between good paragraphs is kept, at the edges it goes") {
+  const Result r = CleanText("Menu\n" + kProse + "\nShort line here.\n" + kProse + "\nFooter link\n");
+  CHECK(r.verdicts[0].keep == false);
+  CHECK(r.verdicts[2].keep == true);
+  CHECK(r.verdicts[2].why == "context");
+  CHECK(r.verdicts[4].keep == false);
+}
+
+TEST_CASE("cut: a related-list heading removes the run of headlines after it") {
+  const Result r = CleanText(kProse + "\n" + kProse +
+                             "\nRelated\nMayor opens new bridge downtown\nSchool board elects new chair\n"
+                             "Rain expected for the weekend\n");
+  CHECK(r.verdicts[1].keep);
+  for (std::size_t i = 2; i < r.verdicts.size(); ++i) {
+    CHECK_FALSE(r.verdicts[i].keep);
+    CHECK(r.verdicts[i].forced_by >= 0);
+  }
+}
+
+TEST_CASE("cut: an unheaded run of headline-like lines after the body goes") {
+  const Result r = CleanText(kProse + "\n" + kProse +
+                             "\nMayor Opens New Bridge Downtown\nSchool Board Elects New Chair\n"
+                             "Rain Expected For The Weekend\nLocal Team Wins Cup Final\n");
+  for (std::size_t i = 2; i < r.verdicts.size(); ++i) CHECK_FALSE(r.verdicts[i].keep);
+}
+
+TEST_CASE("text header: unpunctuated lines before the body are dropped") {
+  const Result r = CleanText("Home > News > City\nLibrary hours extended after council vote\n" + kProse + "\n" + kProse);
+  CHECK_FALSE(r.verdicts[0].keep);
+  CHECK_FALSE(r.verdicts[1].keep);
+  CHECK(r.verdicts[1].why == "header line before the body");
+  CHECK(r.verdicts[2].keep);
+}
+
+TEST_CASE("fallback: a page with too little kept text is widened to its container") {
+  // Two short paragraphs only: nothing is "good" on its own.
+  const Result r = Clean("<body><article><p>Opening hours change.</p><p>The library opens at nine.</p></article></body>",
+                         {}, Ruleset::Default());
+  CHECK(r.widened);
+  CHECK(Kept(r).find("The library opens at nine.") != std::string::npos);
+}
+
+TEST_CASE("favor: recall keeps at least what balanced keeps, precision at most") {
+  const std::string page = "<body><div><p>" + kProse + "</p><p>A middling line of text, perhaps.</p><p>" + kProse +
+                           "</p><p>Another unsure line.</p></div></body>";
+  auto kept_count = [&](Favor f) {
+    CleanOptions o;
+    o.score.favor = f;
+    const Result r = Clean(page, o, Ruleset::Default());
+    int n = 0;
+    for (const Verdict& v : r.verdicts) n += v.keep;
+    return n;
+  };
+  CHECK(kept_count(Favor::kRecall) >= kept_count(Favor::kBalanced));
+  CHECK(kept_count(Favor::kPrecision) <= kept_count(Favor::kBalanced));
+}
+
+}  // namespace pith

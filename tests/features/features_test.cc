@@ -1,0 +1,47 @@
+#include "features/features.h"
+
+#include <doctest/doctest.h>
+
+#include "document/text.h"
+
+namespace pith {
+
+TEST_CASE("features: counts, punctuation, stopwords and repetition") {
+  const Document d = ParseText(
+      "The cat sat on the mat, and then it slept. It was warm.\n"
+      "BREAKING NEWS 2024\n"
+      "BREAKING NEWS 2024\n");
+  const auto f = ComputeFeatures(d, Stoplists::Default(), "en");
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].words == 13);
+  CHECK(f[0].sentences == 2);
+  CHECK(f[0].commas == 1);
+  CHECK(f[0].terminal);
+  CHECK(f[0].stopword_ratio > 0.4);
+  CHECK_FALSE(f[1].terminal);
+  CHECK(f[1].cap_ratio == doctest::Approx(1.0));
+  CHECK(f[1].digit_ratio > 0.2);
+  CHECK(f[1].repeats == 1);
+  CHECK(f[1].title_case == doctest::Approx(1.0));
+}
+
+TEST_CASE("features: CJK text is tokenised per character and ends with a full stop") {
+  const Document d = ParseText("我们今天去了公园。天气很好。");
+  const auto f = ComputeFeatures(d, Stoplists::Default(), "zh");
+  CHECK(f[0].cjk);
+  CHECK(f[0].sentences == 2);
+  CHECK(f[0].terminal);
+  CHECK(f[0].stopword_ratio > 0);
+}
+
+TEST_CASE("stoplists: the language is detected from the text") {
+  const auto& s = Stoplists::Default();
+  CHECK(s.Detect(ParseText("Der Hund und die Katze sind in dem Haus, weil es regnet und sie nicht nass werden wollen.")) ==
+        "de");
+  CHECK(s.Detect(ParseText("The dog and the cat are in the house because it is raining and they do not want to get wet.")) ==
+        "en");
+  CHECK(s.Detect(ParseText("Le chien et le chat sont dans la maison parce qu'il pleut et qu'ils ne veulent pas.")) == "fr");
+  CHECK(s.Detect(ParseText("東京では今日、新しい駅が開業しました。多くの人が集まりました。")) == "ja");
+}
+
+}  // namespace pith

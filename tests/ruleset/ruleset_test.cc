@@ -1,0 +1,102 @@
+#include "ruleset/ruleset.h"
+
+#include <doctest/doctest.h>
+
+namespace pith {
+
+namespace {
+std::string LoadError(const std::string& content) {
+  Ruleset r;
+  return r.AddFile("rules/spam.rules", content).message();
+}
+}  // namespace
+
+TEST_CASE("ruleset: a rule line parses into its fields, comment included") {
+  Ruleset r;
+  REQUIRE(r.AddFile("rules/prompts.rules",
+                    "# Newsletter prompts.\nnews-signup target=text action=penalize weight=2.5 pattern=(?i)newsletter\n")
+              .ok());
+  REQUIRE(r.Compile().ok());
+  REQUIRE(r.rules().size() == 1);
+  const Rule& rule = r.rules()[0];
+  CHECK(rule.name == "news-signup");
+  CHECK(rule.family == "prompts");
+  CHECK(rule.target == Target::kText);
+  CHECK(rule.action == Action::kPenalize);
+  CHECK(rule.weight == 2.5);
+  CHECK(rule.comment == "Newsletter prompts.");
+  CHECK(rule.line == 2);
+  CHECK(r.Match(Target::kText, "Get our NEWSLETTER") == std::vector<int>{0});
+  CHECK(r.Match(Target::kText, "nothing here").empty());
+  CHECK(r.Match(Target::kClassId, "newsletter").empty());
+}
+
+TEST_CASE("ruleset: the pattern takes the rest of the line, spaces included") {
+  Ruleset r;
+  REQUIRE(r.AddFile("x.rules", "a target=text action=drop pattern=^read more$\n").ok());
+  REQUIRE(r.Compile().ok());
+  CHECK(r.Match(Target::kText, "read more").size() == 1);
+}
+
+TEST_CASE("ruleset: errors name file and line, show the line and a caret") {
+  CHECK(LoadError("\n\nbad target=text action=penalize wieght=2 pattern=x\n") ==
+        "rules/spam.rules:3: unknown key 'wieght' (did you mean 'weight'?); keys are target, action, weight, pattern\n"
+        "    bad target=text action=penalize wieght=2 pattern=x\n"
+        "                                    ^");
+  CHECK(LoadError("r target=txt action=drop pattern=x") ==
+        "rules/spam.rules:1: unknown target 'txt' (did you mean 'text'?); targets are text, line, classid, tagpath, attr\n"
+        "    r target=txt action=drop pattern=x\n"
+        "             ^");
+  CHECK(LoadError("r target=text action=remove pattern=x") ==
+        "rules/spam.rules:1: unknown action 'remove'; actions are boost, penalize, drop, keep, cut\n"
+        "    r target=text action=remove pattern=x\n"
+        "                         ^");
+  CHECK(LoadError("r target=text action=drop weight=heavy pattern=x") ==
+        "rules/spam.rules:1: weight must be a number from 0 to 100, found 'heavy'\n"
+        "    r target=text action=drop weight=heavy pattern=x\n"
+        "                                     ^");
+  CHECK(LoadError("r target=text action=drop pattern=(unclosed") ==
+        "rules/spam.rules:1: bad pattern: missing ): (unclosed (RE2 syntax: no lookaround, no backreferences)\n"
+        "    r target=text action=drop pattern=(unclosed\n"
+        "                                      ^");
+  CHECK(LoadError("r target=text action=drop pattern=(?=x)") ==
+        "rules/spam.rules:1: bad pattern: invalid perl operator: (?= (RE2 syntax: no lookaround, no backreferences)\n"
+        "    r target=text action=drop pattern=(?=x)\n"
+        "                                      ^");
+  CHECK(LoadError("r target=text action=drop") ==
+        "rules/spam.rules:1: missing pattern=\n"
+        "    r target=text action=drop\n"
+        "                             ^");
+  CHECK(LoadError("target=text action=drop pattern=x") ==
+        "rules/spam.rules:1: a rule starts with its name (lower-case letters, digits, '-'), before any key=value\n"
+        "    target=text action=drop pattern=x\n"
+        "    ^");
+  CHECK(LoadError("r target=text action=drop pattern=x\nr target=text action=drop pattern=y") ==
+        "rules/spam.rules:2: rule 'r' already defined at line 1\n"
+        "    r target=text action=drop pattern=y\n"
+        "    ^");
+  CHECK(LoadError("r target=text target=line action=drop pattern=x") ==
+        "rules/spam.rules:1: key 'target' given twice\n"
+        "    r target=text target=line action=drop pattern=x\n"
+        "                  ^");
+  CHECK(LoadError("r target=text action drop pattern=x") ==
+        "rules/spam.rules:1: expected key=value, found 'action'\n"
+        "    r target=text action drop pattern=x\n"
+        "                  ^");
+}
+
+TEST_CASE("ruleset: a file with an error adds none of its rules") {
+  Ruleset r;
+  CHECK_FALSE(r.AddFile("f.rules", "ok target=text action=drop pattern=x\nbad target=nope action=drop pattern=y\n").ok());
+  CHECK(r.rules().empty());
+}
+
+TEST_CASE("ruleset: the built-in rules load and every target compiles") {
+  const Ruleset r = Ruleset::Default();
+  CHECK(r.rules().size() > 50);
+  for (const Rule& rule : r.rules()) {
+    CHECK_MESSAGE(!rule.comment.empty(), "rule without a comment: " << rule.name);
+  }
+}
+
+}  // namespace pith

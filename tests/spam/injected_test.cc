@@ -1,0 +1,70 @@
+#include "spam/injected.h"
+
+#include <doctest/doctest.h>
+
+#include "pipeline.h"
+
+namespace pith {
+
+namespace {
+
+Result CleanText(const std::string& text) {
+  CleanOptions o;
+  o.input = InputMode::kText;
+  return Clean(text, o, Ruleset::Default());
+}
+
+std::string Kept(const Result& r) {
+  std::string out;
+  for (std::size_t i = 0; i < r.doc.blocks.size(); ++i)
+    if (r.verdicts[i].keep) out += r.BlockText(i) + "\n";
+  return out;
+}
+
+const std::string kBody2 =
+    "Officials said the new timetable would take effect next month, after a consultation in which "
+    "commuters asked for earlier trains and more frequent connections in the evening hours.\n"
+    "The transport authority expects the changes to cost less than the previous plan, because "
+    "fewer carriages will be needed outside the busiest periods of the day.\n";
+
+}  // namespace
+
+TEST_CASE("injected: a header phrase glued into the first sentence is removed and the sentence repaired") {
+  const Result r = CleanText(
+      "Start > Local Bluegate Horizon Wealth Academy:Rail timetable changes announced -Morning Ledger\n"
+      "Bluegate Horizon Wealth Academy:Rail timetable changes announced\n"
+      "BERLIN — The Bluegate Horizon Wealth AcademyTransport Ministry announced on Monday that regional "
+      "trains would run every fifteen minutes on the busiest routes, a change that many commuters had "
+      "requested for years.\n" +
+      kBody2);
+  REQUIRE(r.injection.phrases.size() == 1);
+  CHECK(r.injection.phrases[0] == "Bluegate Horizon Wealth Academy");
+  CHECK(Kept(r).find("BERLIN — The Transport Ministry announced on Monday") != std::string::npos);
+  CHECK(Kept(r).find("Bluegate") == std::string::npos);
+  CHECK(r.injection.title == "Rail timetable changes announced");
+}
+
+TEST_CASE("injected: a phrase the article really uses is never removed") {
+  const Result r = CleanText(
+      "Harbor Freight Lines: Harbor Freight Lines expands fleet\n"
+      "Harbor Freight Lines said on Monday it would buy twelve new ships, the largest order in the "
+      "company's history, as demand for container transport keeps growing.\n"
+      "The chief executive of Harbor Freight Lines told reporters that the ships would be delivered over "
+      "three years and would run on cleaner fuel than the current fleet.\n"
+      "Analysts said Harbor Freight Lines had been preparing the order since last spring.\n");
+  CHECK(r.injection.phrases.empty());
+  CHECK(Kept(r).find("Harbor Freight Lines said on Monday") != std::string::npos);
+}
+
+TEST_CASE("injected: the title loses a site-name suffix foreign to the body") {
+  const Result r = Clean(
+      "<html><head><title>Rail timetable changes announced - Morning Ledger Online</title></head><body><article>"
+      "<p>Officials said the new rail timetable would take effect next month, after a consultation in which "
+      "commuters asked for earlier trains.</p><p>" +
+          kBody2 + "</p></article></body></html>",
+      {}, Ruleset::Default());
+  CHECK(r.injection.title == "Rail timetable changes announced");
+  CHECK(r.injection.site_suffix == "Morning Ledger Online");
+}
+
+}  // namespace pith
