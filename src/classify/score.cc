@@ -25,6 +25,9 @@ Class InitialClass(const Features& f, bool have_stoplist, const ScoreOptions& o)
   if (have_stoplist && !f.cjk) {
     if (f.stopword_ratio >= o.stop_good && f.chars > long_chars) return Class::kGood;
     if (f.stopword_ratio >= o.stop_near) return Class::kNearGood;
+    // Punctuated prose with few function words (names, numbers): let the
+    // neighbours decide rather than call it boilerplate.
+    if (f.terminal && f.stopword_ratio >= o.stop_low) return Class::kShort;
     return Class::kBad;
   }
   // No stoplist (unknown language, CJK): sentences and punctuation decide.

@@ -24,6 +24,7 @@ struct ScoreOptions {
   int long_chars = 200;          // above, with enough stopwords: good on its own
   double stop_good = 0.30;       // stopword ratio for good
   double stop_near = 0.22;       // stopword ratio for near-good
+  double stop_low = 0.10;        // below near-good but punctuated: neighbours decide
   double max_link_density = 0.35;  // above this a block is bad (short blocks: 0.2)
   double inside_bonus = 0.5;     // blocks inside the chosen container
   double outside_penalty = 0.75;  // blocks outside it
