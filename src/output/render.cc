@@ -36,7 +36,7 @@ std::string EscapeMarkdown(std::string_view s) {
     out += c;
   }
   // A line starting with "#", "-", "+" or "1." would become a heading/list.
-  if (!out.empty() && (out[0] == '#' || out[0] == '-' || out[0] == '+')) out.insert(0, "\\");
+  if (!out.empty() && (out[0] == '#' || out[0] == '-' || out[0] == '+')) return '\\' + out;
   return out;
 }
 
@@ -138,8 +138,8 @@ std::string RenderHtml(const Result& r) {
     }
     switch (b.kind) {
       case BlockKind::kHeading: {
-        const std::string h = "h" + std::to_string(std::clamp(b.level, 1, 6));
-        out += "<" + h + ">" + text + "</" + h + ">\n";
+        const char level = static_cast<char>('0' + std::clamp(b.level, 1, 6));
+        out.append("<h").append(1, level).append(">").append(text).append("</h").append(1, level).append(">\n");
         break;
       }
       case BlockKind::kListItem:
