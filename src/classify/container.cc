@@ -65,6 +65,9 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
       other[p] += other[e];
     }
   }
+  c.prose = prose;
+  for (std::size_t e = 0; e < n; ++e)
+    if (doc.elements[e].parent < 0) c.total_prose += prose[e];
   std::vector<double> score(n, 0);
   int top = -1;
   double best = 0;

@@ -24,6 +24,8 @@ struct Container {
   int top = -1;                   // chosen element, -1 = none (text input, empty page)
   std::vector<char> inside;       // by element id: 1 if in or below the container
   std::vector<int> members;       // top plus the siblings that joined it
+  std::vector<double> prose;      // by element id: characters of prose below it
+  double total_prose = 0;         // characters of prose in the document
   double score = 0;
   std::string reason;             // for --explain
 };

@@ -23,6 +23,13 @@ bool IsListLine(const Features& f, const LabelOptions& o) {
   return true;
 }
 
+// True when element e is `ancestor` or lies below it.
+bool IsWithin(const Document& doc, int e, int ancestor) {
+  for (; e >= 0; e = doc.elements[e].parent)
+    if (e == ancestor) return true;
+  return false;
+}
+
 bool HeadlineLike(const Features& f, const LabelOptions& o) {
   return f.chars >= 12 && f.chars < o.list_line_chars && !f.terminal &&
          (f.title_case >= 0.5 || f.list_item || f.link_density > 0.5 || f.cjk);
@@ -52,8 +59,15 @@ void CutTrailingLists(const Document& doc, const std::vector<Features>& features
     v[i].cls = Class::kBad;
     v[i].forced_by = cut_rule;
     v[i].why = "list heading";
+    // In HTML the list lives in the heading's section: the run stops at the
+    // first block outside the smallest ancestor that holds the next block.
+    int scope = -1;
+    if (doc.kind == InputKind::kHtml && i + 1 < n && doc.blocks[i].element >= 0) {
+      scope = doc.elements[doc.blocks[i].element].parent;
+      while (scope >= 0 && !IsWithin(doc, doc.blocks[i + 1].element, scope)) scope = doc.elements[scope].parent;
+    }
     std::size_t j = i + 1;
-    for (; j < n && IsListLine(features[j], o); ++j) {
+    for (; j < n && IsListLine(features[j], o) && (scope < 0 || IsWithin(doc, doc.blocks[j].element, scope)); ++j) {
       if (v[j].forced_by >= 0 && rules.rules()[v[j].forced_by].action == Action::kKeep) break;
       v[j].cls = Class::kBad;
       v[j].forced_by = cut_rule;

@@ -25,6 +25,9 @@ Class InitialClass(const Features& f, bool have_stoplist, const ScoreOptions& o)
   if (have_stoplist && !f.cjk) {
     if (f.stopword_ratio >= o.stop_good && f.chars > long_chars) return Class::kGood;
     if (f.stopword_ratio >= o.stop_near) return Class::kNearGood;
+    // Long punctuated prose in an inflected language can have few function
+    // words; it is at least near-good.
+    if (f.chars > long_chars && f.sentences >= 2 && f.terminal) return Class::kNearGood;
     // Punctuated prose with few function words (names, numbers): let the
     // neighbours decide rather than call it boilerplate.
     if (f.terminal && f.stopword_ratio >= o.stop_low) return Class::kShort;
@@ -73,24 +76,42 @@ std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features
       if (container.top >= 0 && inside &&
           std::find(container.members.begin(), container.members.end(), e) != container.members.end())
         break;
-      for (int r : evidence.element_rules[e]) v.rules.push_back(r);
+      // An element that holds much of the page's prose is not boilerplate,
+      // whatever its class says ("share-enabled", "has-sidebar"...): its
+      // penalties do not reach the blocks below it.
+      const bool shielded = container.top >= 0 && container.prose[e] >= o.shield_chars &&
+                            container.prose[e] >= o.shield_share * container.total_prose;
+      for (int r : evidence.element_rules[e])
+        if (!shielded || SignedWeight(rules.rules()[r]) > 0) v.rules.push_back(r);
     }
     std::sort(v.rules.begin(), v.rules.end());
     v.rules.erase(std::unique(v.rules.begin(), v.rules.end()), v.rules.end());
-    double rule_sum = 0;
+    // Element boosts (article/main/content classes) tend to stack on one
+    // page-wide wrapper; together they count at most max_element_boost.
+    double rule_sum = 0, element_boost = 0;
     for (int r : v.rules) {
       const Rule& rule = rules.rules()[r];
-      rule_sum += SignedWeight(rule);
+      const bool element_target = rule.target == Target::kClassId || rule.target == Target::kAttr;
+      if (element_target && SignedWeight(rule) > 0) {
+        element_boost += SignedWeight(rule);
+      } else {
+        rule_sum += SignedWeight(rule);
+      }
       if ((rule.action == Action::kDrop || rule.action == Action::kKeep || rule.action == Action::kCut) &&
           v.forced_by < 0)
         v.forced_by = r;
     }
+    rule_sum += std::min(element_boost, o.max_element_boost);
     v.score += rule_sum;
     if (container.top >= 0) v.score += inside ? o.inside_bonus : -o.outside_penalty;
     // Menus and footers repeat their short lines; articles rarely do.
     if (f.repeats > 0 && f.chars < 100) v.score -= 0.5;
 
-    if (v.initial == Class::kShort && rule_sum > -1.0 && (inside || container.top < 0)) {
+    if (v.initial == Class::kShort && container.top >= 0 && inside && rule_sum >= 0 && f.chars >= o.min_inside_chars) {
+      // Short text inside the article's container, with no rule against it:
+      // a short paragraph, list item or caption of the article.
+      v.cls = Class::kNearGood;
+    } else if (v.initial == Class::kShort && rule_sum > -1.0 && (inside || container.top < 0)) {
       v.cls = Class::kShort;
     } else if (v.score >= good_at) {
       v.cls = Class::kGood;

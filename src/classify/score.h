@@ -24,8 +24,12 @@ struct ScoreOptions {
   int long_chars = 200;          // above, with enough stopwords: good on its own
   double stop_good = 0.30;       // stopword ratio for good
   double stop_near = 0.22;       // stopword ratio for near-good
-  double stop_low = 0.10;        // below near-good but punctuated: neighbours decide
+  double stop_low = 0.05;        // below near-good but punctuated: neighbours decide
   double max_link_density = 0.35;  // above this a block is bad (short blocks: 0.2)
+  int min_inside_chars = 15;     // short blocks inside the container from this size are near-good
+  double max_element_boost = 1.5;  // cap on the sum of class/id and attribute boosts
+  double shield_chars = 300;     // elements holding this much prose...
+  double shield_share = 0.25;    // ...and this share of the page's prose ignore their penalties
   double inside_bonus = 0.5;     // blocks inside the chosen container
   double outside_penalty = 0.75;  // blocks outside it
 };

@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "document/textutil.h"
 #include "embedded.h"
 
 namespace pith {
@@ -14,7 +15,7 @@ namespace {
 
 constexpr std::array<const char*, kTargetCount> kTargetNames = {"text", "line", "classid", "tagpath", "attr"};
 constexpr std::array<const char*, 5> kActionNames = {"boost", "penalize", "drop", "keep", "cut"};
-constexpr std::array<const char*, 4> kKeys = {"target", "action", "weight", "pattern"};
+constexpr std::array<const char*, 5> kKeys = {"target", "action", "weight", "maxchars", "pattern"};
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -175,6 +176,12 @@ Status Ruleset::AddFile(std::string_view path, std::string_view content) {
           return fail(vstart, "unknown action '" + value + "'" + DidYouMean(value, kActionNames) +
                                   "; actions are " + OneOf(kActionNames));
         rule.action = static_cast<Action>(it - kActionNames.begin());
+      } else if (key == "maxchars") {
+        int m = 0;
+        auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), m);
+        if (ec != std::errc() || p != value.data() + value.size() || m < 1)
+          return fail(vstart, "maxchars must be a whole number of characters above 0, found '" + value + "'");
+        rule.max_chars = m;
       } else {  // weight
         double w = 0;
         auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), w);
@@ -185,7 +192,7 @@ Status Ruleset::AddFile(std::string_view path, std::string_view content) {
       i = token_end;
     }
     for (std::size_t k = 0; k < kKeys.size(); ++k) {
-      if (k == 2) continue;  // weight is optional
+      if (k == 2 || k == 3) continue;  // weight and maxchars are optional
       if (!seen[k]) return fail(line.size(), std::string("missing ") + kKeys[k] + "=");
     }
     auto re = std::make_unique<RE2>(rule.pattern, PatternOptions());
@@ -254,7 +261,15 @@ std::vector<int> Ruleset::Match(Target target, std::string_view text) const {
   std::vector<int> ids;
   if (!ts.set->Match(re2::StringPiece(text.data(), text.size()), &ids)) return hits;
   hits.reserve(ids.size());
-  for (int id : ids) hits.push_back(ts.rule_of[id]);
+  std::size_t chars = std::string_view::npos;
+  for (int id : ids) {
+    const int r = ts.rule_of[id];
+    if (rules_[r].max_chars > 0) {
+      if (chars == std::string_view::npos) chars = CodePoints(text);
+      if (chars > static_cast<std::size_t>(rules_[r].max_chars)) continue;
+    }
+    hits.push_back(r);
+  }
   std::sort(hits.begin(), hits.end());
   return hits;
 }

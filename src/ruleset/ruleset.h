@@ -1,7 +1,7 @@
 // ruleset: the rules language (rules/*.rules) and its matcher.
 //
 // One rule per line:
-//   <name> target=<target> action=<action> [weight=<number>] pattern=<RE2>
+//   <name> target=<target> action=<action> [weight=<number>] [maxchars=<n>] pattern=<RE2>
 // `pattern=` comes last and takes the rest of the line verbatim. Lines that
 // start with '#' are comments; the comment lines right above a rule are kept
 // as its description. The rule family is the file's stem ("prompts" for
@@ -40,6 +40,7 @@ struct Rule {
   Target target = Target::kText;
   Action action = Action::kPenalize;
   double weight = 1.0;      // boost adds it, penalize subtracts it
+  int max_chars = 0;        // fires only on texts of at most this many characters; 0 = any
   std::string pattern;
   std::string comment;
 };

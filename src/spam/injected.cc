@@ -144,6 +144,10 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     }
     if (slot_hits < 2 && glued == 0) continue;
     if (uses > static_cast<std::size_t>(o.max_body_uses)) continue;
+    // In the body only a glued occurrence ("...CenterWhite House") betrays
+    // an injection; a header phrase the body uses normally (a place name in
+    // the breadcrumb and the first sentence) is the article's own.
+    if (uses > 0 && glued == 0) continue;
     // Foreign to the body: its meaningful words are not used elsewhere.
     std::string rest = body;
     for (std::size_t p = rest.find(phrase); p != std::string::npos; p = rest.find(phrase, p))

@@ -40,7 +40,7 @@ TEST_CASE("ruleset: the pattern takes the rest of the line, spaces included") {
 
 TEST_CASE("ruleset: errors name file and line, show the line and a caret") {
   CHECK(LoadError("\n\nbad target=text action=penalize wieght=2 pattern=x\n") ==
-        "rules/spam.rules:3: unknown key 'wieght' (did you mean 'weight'?); keys are target, action, weight, pattern\n"
+        "rules/spam.rules:3: unknown key 'wieght' (did you mean 'weight'?); keys are target, action, weight, maxchars, pattern\n"
         "    bad target=text action=penalize wieght=2 pattern=x\n"
         "                                    ^");
   CHECK(LoadError("r target=txt action=drop pattern=x") ==
@@ -83,6 +83,18 @@ TEST_CASE("ruleset: errors name file and line, show the line and a caret") {
         "rules/spam.rules:1: expected key=value, found 'action'\n"
         "    r target=text action drop pattern=x\n"
         "                  ^");
+}
+
+TEST_CASE("ruleset: maxchars limits a rule to short texts") {
+  Ruleset r;
+  REQUIRE(r.AddFile("x.rules", "short-only target=text action=drop maxchars=10 pattern=subscribe\n").ok());
+  REQUIRE(r.Compile().ok());
+  CHECK(r.Match(Target::kText, "subscribe!").size() == 1);
+  CHECK(r.Match(Target::kText, "subscribe to this long line").empty());
+  CHECK(LoadError("r target=text action=drop maxchars=-3 pattern=x") ==
+        "rules/spam.rules:1: maxchars must be a whole number of characters above 0, found '-3'\n"
+        "    r target=text action=drop maxchars=-3 pattern=x\n"
+        "                                       ^");
 }
 
 TEST_CASE("ruleset: a file with an error adds none of its rules") {

@@ -68,3 +68,18 @@ TEST_CASE("injected: the title loses a site-name suffix foreign to the body") {
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("injected: a place name in the breadcrumb and used normally in the body stays") {
+  const Result r = CleanText(
+      "Home > Elmsworth Vale > Local news\n"
+      "Elmsworth Vale > Market returns\n"
+      "Elmsworth Vale's weekly market returned on Saturday after a winter break, with forty stalls and a "
+      "brass band playing on the square until the evening.\n" +
+      kBody2);
+  CHECK(r.injection.phrases.empty());
+  CHECK(Kept(r).find("Elmsworth Vale's weekly market returned") != std::string::npos);
+}
+
+}  // namespace pith
