@@ -184,12 +184,12 @@ bool WidenIfThin(const Document& doc, const std::vector<Features>& features, con
   if (kept >= o.thin_chars) return false;
   bool changed = false;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    if (v[i].keep || v[i].forced_by >= 0) continue;
+    if (v[i].keep || v[i].forced_by >= 0 || v[i].why.rfind("header", 0) == 0) continue;
     if (!InContainer(doc, container, static_cast<int>(i))) continue;
     if (features[i].link_density > 0.5) continue;
-    double rule_sum = 0;
-    for (int r : v[i].rules) rule_sum += SignedWeight(rules.rules()[r]);
-    if (rule_sum < 0) continue;
+    const bool penalised = std::any_of(v[i].rules.begin(), v[i].rules.end(),
+                                       [&](int r) { return SignedWeight(rules.rules()[r]) < 0; });
+    if (penalised) continue;
     if (features[i].chars < 20 && doc.blocks[i].kind != BlockKind::kHeading) continue;
     v[i].keep = true;
     v[i].why = "fallback: too little text kept, widened";

@@ -24,6 +24,9 @@ Class InitialClass(const Features& f, bool have_stoplist, const ScoreOptions& o)
   if (f.link_density > 0.2 && f.chars < long_chars) return Class::kBad;
   if (have_stoplist && !f.cjk) {
     if (f.stopword_ratio >= o.stop_good && f.chars > long_chars) return Class::kGood;
+    // Shorter paragraphs of several punctuated sentences are prose too.
+    if (f.stopword_ratio >= o.stop_near && f.sentences >= 2 && f.terminal && f.chars >= long_chars / 2)
+      return Class::kGood;
     if (f.stopword_ratio >= o.stop_near) return Class::kNearGood;
     // Long punctuated prose in an inflected language can have few function
     // words; it is at least near-good.
@@ -101,7 +104,8 @@ std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features
           v.forced_by < 0)
         v.forced_by = r;
     }
-    rule_sum += std::min(element_boost, o.max_element_boost);
+    // A link list stays a link list inside an article wrapper.
+    if (f.link_density <= 0.5) rule_sum += std::min(element_boost, o.max_element_boost);
     v.score += rule_sum;
     if (container.top >= 0) v.score += inside ? o.inside_bonus : -o.outside_penalty;
     // Menus and footers repeat their short lines; articles rarely do.

@@ -15,7 +15,7 @@ namespace {
 // Separators between the parts of a header slot ("Home > News", "Brand:Title",
 // "Title - Site", "Title | Site").
 const RE2& SeparatorRe() {
-  static const RE2 re(R"((\s*(?:[:|｜：>»›/\x{2013}\x{2014}]|\s-|-\s)\s*))");
+  static const RE2 re(R"((\s*(?:[:|｜：>»›/\x{2013}\x{2014}\[\]【】「」]|\s-|-\s)\s*))");
   return re;
 }
 
@@ -33,6 +33,12 @@ std::vector<std::string> SplitSlot(const std::string& slot) {
   parts.push_back(CollapseWhitespace(slot.substr(start)));
   parts.erase(std::remove(parts.begin(), parts.end(), std::string()), parts.end());
   return parts;
+}
+
+// Breadcrumb trails ("Home > News", "Start / Politik") are never the title.
+bool LooksLikeBreadcrumb(const std::string& line) {
+  static const RE2 re(R"([>»›]|\s/\s)");
+  return RE2::PartialMatch(line, re);
 }
 
 std::size_t CountOccurrences(const std::string& hay, const std::string& needle) {
@@ -92,6 +98,88 @@ std::string RemovePhrase(const std::string& text, const std::string& phrase) {
   return CollapseWhitespace(out);
 }
 
+
+struct Token {
+  std::string text;
+  bool capitalised = false;
+  std::size_t glue = std::string::npos;  // byte offset of a lower->Upper join inside the token
+};
+
+std::vector<Token> SplitTokens(const std::string& text) {
+  std::vector<Token> tokens;
+  Token current;
+  char32_t prev = 0;
+  int letters_before = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t c = NextCodePoint(text, &i);
+    if (IsSpace(c)) {
+      if (!current.text.empty()) tokens.push_back(std::move(current));
+      current = Token();
+      prev = 0;
+      letters_before = 0;
+      continue;
+    }
+    if (current.text.empty()) current.capitalised = IsUpper(c);
+    // A join of a lower-case run of 4+ letters and an upper-case letter
+    // ("CircleStreet"; not "McDonald", "MacArthur", "LeBron").
+    if (IsUpper(c) && IsLetter(prev) && !IsUpper(prev) && !IsCjk(prev) && letters_before >= 4)
+      current.glue = current.text.size();
+    letters_before = IsLetter(c) ? letters_before + 1 : 0;
+    current.text.append(text, start, i - start);
+    prev = c;
+  }
+  if (!current.text.empty()) tokens.push_back(std::move(current));
+  return tokens;
+}
+
+// A phrase glued to the next word in an opening sentence, found without any
+// header slot: the run of capitalised words that ends at the last
+// lower->Upper join of a capitalised run ("...Exchange CircleStreet"),
+// keeping only words the rest of the body never uses.
+std::string GluedPhrase(const std::string& text, const std::string& body_lower) {
+  const std::vector<Token> tokens = SplitTokens(text);
+  std::size_t k = 0;
+  while (k < tokens.size()) {
+    if (!tokens[k].capitalised) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k;
+    while (end < tokens.size() && tokens[end].capitalised) ++end;
+    // The last join inside this run of capitalised tokens.
+    std::size_t glued = end;
+    for (std::size_t t = k; t < end; ++t)
+      if (tokens[t].glue != std::string::npos) glued = t;
+    if (glued < end) {
+      const Token& g = tokens[glued];
+      const std::string right = g.text.substr(g.glue);
+      if (CodePoints(right) >= 2) {
+        std::vector<std::string> words{g.text.substr(0, g.glue)};
+        for (std::size_t t = glued; t-- > k;) words.insert(words.begin(), tokens[t].text);
+        // Drop leading words the body uses elsewhere ("The", a street name).
+        std::size_t first = 0;
+        while (first < words.size()) {
+          const std::string w = LowerUtf8(words[first]);
+          if (CountOccurrences(body_lower, w) <= 1) break;
+          ++first;
+        }
+        if (words.size() - first >= 2) {
+          bool all_foreign = true;
+          for (std::size_t t = first; t < words.size(); ++t)
+            all_foreign = all_foreign && CountOccurrences(body_lower, LowerUtf8(words[t])) <= 1;
+          if (all_foreign) {
+            std::string phrase;
+            for (std::size_t t = first; t < words.size(); ++t) phrase += (phrase.empty() ? "" : " ") + words[t];
+            return phrase;
+          }
+        }
+      }
+    }
+    k = end;
+  }
+  return "";
+}
 }  // namespace
 
 Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& verdicts,
@@ -111,7 +199,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
   for (std::size_t i = 0; i < first_kept && i < 12; ++i) {
     slots.push_back(doc.blocks[i].text);
     // In plain text the title is the longest unpunctuated header line.
-    if (doc.kind == InputKind::kText && doc.blocks[i].text.find(" > ") == std::string::npos &&
+    if (doc.kind == InputKind::kText && !LooksLikeBreadcrumb(doc.blocks[i].text) &&
         CodePoints(doc.blocks[i].text) > CodePoints(title) && CodePoints(doc.blocks[i].text) < 300)
       title = doc.blocks[i].text;
   }
@@ -159,6 +247,19 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     for (const std::string& t : tokens) familiar += CountOccurrences(rest_lower, t) > 0;
     if (familiar * 3 > tokens.size()) continue;
     result.phrases.push_back(phrase);
+  }
+  // Without a header slot, an opening paragraph can still betray a phrase
+  // glued to the next word.
+  if (result.phrases.empty()) {
+    const std::string body_lower = LowerUtf8(body);
+    int looked = 0;
+    for (std::size_t i = 0; i < doc.blocks.size() && looked < o.glue_blocks; ++i) {
+      if (!verdicts[i].keep) continue;
+      ++looked;
+      const std::string phrase = GluedPhrase(doc.blocks[i].text, body_lower);
+      if (!phrase.empty() && std::find(result.phrases.begin(), result.phrases.end(), phrase) == result.phrases.end())
+        result.phrases.push_back(phrase);
+    }
   }
   // Longer phrases first, so a phrase that contains another is removed whole.
   std::sort(result.phrases.begin(), result.phrases.end(),

@@ -24,6 +24,7 @@ struct InjectionOptions {
   int min_words = 2;          // shortest phrase (CJK: characters / 2)
   int max_words = 8;
   int max_body_uses = 1;      // a phrase used more often than this in kept text is real
+  int glue_blocks = 2;        // opening paragraphs searched for a glued phrase without header evidence
 };
 
 struct Injection {

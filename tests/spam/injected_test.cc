@@ -83,3 +83,23 @@ TEST_CASE("injected: a place name in the breadcrumb and used normally in the bod
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("injected: a phrase glued into the opening sentence is found without header slots") {
+  const Result r = CleanText(
+      "Workers on Quayside Lumen Harbor Trust AcademyRiver Road finished the new footbridge on Friday, two "
+      "weeks ahead of the schedule agreed with the council last spring.\n" + kBody2);
+  REQUIRE(r.injection.phrases.size() == 1);
+  CHECK(Kept(r).find("Workers on River Road finished") != std::string::npos);
+}
+
+TEST_CASE("injected: CamelCase names in the opening sentence are not mistaken for glue") {
+  const Result r = CleanText(
+      "General Douglas MacArthur and Ronald McDonald met the DreamWorks team at the PlayStation studio on "
+      "Friday, the organisers said in a statement released after the visit.\n" + kBody2);
+  CHECK(r.injection.phrases.empty());
+  CHECK(Kept(r).find("General Douglas MacArthur and Ronald McDonald met the DreamWorks team") != std::string::npos);
+}
+
+}  // namespace pith
