@@ -45,6 +45,7 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   SmoothWithContext(r.doc, r.features, options.label, &r.verdicts);
   TrimTextHeader(r.doc, r.features, &r.verdicts);
   Decide(&r.verdicts);
+  SeparateTitle(r.doc, &r.verdicts);
   r.widened = WidenIfThin(r.doc, r.features, r.container, rules, options.label, &r.verdicts);
 
   if (options.repair_injections) {

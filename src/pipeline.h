@@ -4,7 +4,7 @@
 //         -> ComputeFeatures                                         (Features)
 //         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
-//         -> Decide -> WidenIfThin                                   (labels)
+//         -> Decide -> SeparateTitle -> WidenIfThin                  (labels)
 //         -> FindInjectedPhrases                                     (repairs)
 //
 // The Result holds every intermediate, so the renderers (output/) and

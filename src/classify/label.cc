@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "features/stopwords.h"
+
 namespace pith {
 namespace {
 
@@ -172,6 +174,28 @@ void Decide(std::vector<Verdict>* verdicts) {
   for (Verdict& v : *verdicts) {
     v.keep = v.cls == Class::kGood || v.cls == Class::kNearGood;
     if (v.why.empty()) v.why = "score";
+  }
+}
+
+void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts) {
+  auto& v = *verdicts;
+  const std::vector<std::string> title = Tokenize(doc.meta.title);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != BlockKind::kHeading || b.level != 1) continue;
+    // Without a <title> the first h1 is the title; with one, the h1 must
+    // share most of its words.
+    bool is_title = title.empty();
+    if (!is_title) {
+      const std::vector<std::string> words = Tokenize(b.text);
+      std::size_t shared = 0;
+      for (const std::string& w : words) shared += std::find(title.begin(), title.end(), w) != title.end();
+      is_title = !words.empty() && shared * 10 >= words.size() * 6;
+    }
+    if (!is_title) continue;
+    v[i].keep = false;
+    v[i].why = "header: the page title (metadata)";
+    return;
   }
 }
 

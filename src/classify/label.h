@@ -8,6 +8,8 @@
 //   TrimTextHeader    -> in plain text, unpunctuated lines before the body
 //                        (breadcrumb, title, byline, date) go
 //   Decide            -> good blocks are kept
+//   SeparateTitle     -> the page's own title heading (h1 matching <title>)
+//                        leaves the body: it is metadata, not article text
 //   WidenIfThin       -> fallback: too little kept, retry in recall mode
 #pragma once
 
@@ -37,6 +39,8 @@ void SmoothWithContext(const Document& doc, const std::vector<Features>& feature
 void TrimTextHeader(const Document& doc, const std::vector<Features>& features, std::vector<Verdict>* verdicts);
 
 void Decide(std::vector<Verdict>* verdicts);
+
+void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts);
 
 // Returns true when it widened. Keeps every block of the container that no
 // rule penalised and that is not a link list.

@@ -31,7 +31,7 @@ struct ScoreOptions {
   double shield_chars = 300;     // elements holding this much prose...
   double shield_share = 0.25;    // ...and this share of the page's prose ignore their penalties
   double inside_bonus = 0.5;     // blocks inside the chosen container
-  double outside_penalty = 1.5;  // blocks outside it
+  double outside_penalty = 0.75;  // blocks outside it
 };
 
 struct Verdict {
