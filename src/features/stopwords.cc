@@ -56,8 +56,9 @@ std::vector<std::string> Tokenize(std::string_view text) {
 }
 
 std::string Stoplists::Detect(const Document& doc) const {
-  std::string declared = doc.meta.language.substr(0, 2);
-  if (!declared.empty() && Find(declared)) return declared;
+  // The declared language is often a CMS default ("en-US" on a French
+  // page): the text decides, the declaration only breaks near-ties.
+  const std::string declared = doc.meta.language.substr(0, 2);
   std::unordered_map<std::string, int> hits;
   std::size_t seen = 0, cjk = 0, kana = 0;
   for (const Block& b : doc.blocks) {
@@ -83,6 +84,9 @@ std::string Stoplists::Detect(const Document& doc) const {
       best_hits = n;
     }
   }
+  if (!declared.empty() && declared != best && hits.count(declared) && hits[declared] * 10 >= best_hits * 8)
+    return declared;
+  if (best_hits < 3 && !declared.empty() && Find(declared)) return declared;
   return best_hits >= 3 ? best : "";
 }
 

@@ -22,9 +22,10 @@ class Stoplists {
 
   const std::unordered_set<std::string>* Find(const std::string& language) const;
 
-  // The page's language: the lang attribute / meta tag when a list exists for
-  // it, otherwise the list with the most hits over the first few thousand
-  // tokens (kana -> ja, other CJK -> zh). Empty when nothing matches.
+  // The page's language: the list with the most hits over the first few
+  // thousand tokens (kana -> ja, other CJK -> zh); the lang attribute or
+  // meta tag wins only a near-tie, or when the text says nothing. Empty when
+  // nothing matches.
   std::string Detect(const Document& doc) const;
 
  private:
