@@ -1,5 +1,6 @@
 #include "features/features.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "document/textutil.h"
@@ -22,6 +23,9 @@ bool IsClosing(char32_t c) {
 std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stoplists,
                                       const std::string& language) {
   const auto* stop = language.empty() ? nullptr : stoplists.Find(language);
+  // English passages are common inside pages in other languages (quotes,
+  // software docs): a block is read with whichever of the two fits better.
+  const auto* english = language == "en" || !stop ? nullptr : stoplists.Find("en");
   std::unordered_map<std::string, int> counts;
   for (const Block& b : doc.blocks) ++counts[b.text];
 
@@ -60,10 +64,12 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
 
     const std::vector<std::string> tokens = Tokenize(b.text);
     f.words = static_cast<int>(tokens.size());
-    int stopwords = 0, capitalised = 0, alpha_words = 0;
+    int stopwords = 0, english_stopwords = 0, capitalised = 0, alpha_words = 0;
     for (const std::string& t : tokens) {
       if (stop && stop->count(t)) ++stopwords;
+      if (english && english->count(t)) ++english_stopwords;
     }
+    stopwords = std::max(stopwords, english_stopwords);
     // Title case is read from the original text's word starts.
     bool at_word_start = true;
     for (std::size_t i = 0; i < b.text.size();) {
