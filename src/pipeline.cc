@@ -46,6 +46,7 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   TrimTextHeader(r.doc, r.features, &r.verdicts);
   Decide(&r.verdicts);
   SeparateTitle(r.doc, &r.verdicts);
+  r.guarded = GuardOverPruning(r.doc, r.features, r.container, options.label, &r.verdicts);
   r.widened = WidenIfThin(r.doc, r.features, r.container, rules, options.label, &r.verdicts);
 
   if (options.repair_injections) {

@@ -4,7 +4,7 @@
 //         -> ComputeFeatures                                         (Features)
 //         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
-//         -> Decide -> SeparateTitle -> WidenIfThin                  (labels)
+//         -> Decide -> SeparateTitle -> GuardOverPruning -> WidenIfThin (labels)
 //         -> FindInjectedPhrases                                     (repairs)
 //
 // The Result holds every intermediate, so the renderers (output/) and
@@ -50,6 +50,7 @@ struct Result {
   std::vector<Features> features;
   Container container;
   std::vector<Verdict> verdicts;
+  bool guarded = false;        // GuardOverPruning restored the container's prose
   bool widened = false;
   Injection injection;
 

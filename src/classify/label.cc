@@ -199,6 +199,25 @@ void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts) {
   }
 }
 
+bool GuardOverPruning(const Document& doc, const std::vector<Features>& features, const Container& container,
+                      const LabelOptions& o, std::vector<Verdict>* verdicts) {
+  if (container.top < 0) return false;
+  auto& v = *verdicts;
+  double kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i].keep && InContainer(doc, container, static_cast<int>(i))) kept += features[i].chars;
+  if (kept * o.prune_guard_ratio >= container.prose[container.top]) return false;
+  bool changed = false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i].keep || v[i].forced_by >= 0 || !InContainer(doc, container, static_cast<int>(i))) continue;
+    if (v[i].initial != Class::kGood && v[i].initial != Class::kNearGood) continue;
+    v[i].keep = true;
+    v[i].why = "guard: pruning removed most of the container's prose";
+    changed = true;
+  }
+  return changed;
+}
+
 bool WidenIfThin(const Document& doc, const std::vector<Features>& features, const Container& container,
                  const Ruleset& rules, const LabelOptions& o, std::vector<Verdict>* verdicts) {
   auto& v = *verdicts;

@@ -10,6 +10,7 @@
 //   Decide            -> good blocks are kept
 //   SeparateTitle     -> the page's own title heading (h1 matching <title>)
 //                        leaves the body: it is metadata, not article text
+//   GuardOverPruning  -> the container's own prose was mostly pruned: keep it
 //   WidenIfThin       -> fallback: too little kept, retry in recall mode
 #pragma once
 
@@ -28,6 +29,7 @@ struct LabelOptions {
   int list_line_chars = 160;   // lines of a trailing list are shorter than this
   int min_list_run = 4;        // unheaded runs of headline-like lines at the tail
   int thin_chars = 250;        // fewer kept characters than this: widen
+  double prune_guard_ratio = 7;  // kept < container prose / ratio: restore the container's prose
 };
 
 void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
@@ -41,6 +43,13 @@ void TrimTextHeader(const Document& doc, const std::vector<Features>& features, 
 void Decide(std::vector<Verdict>* verdicts);
 
 void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts);
+
+// When the kept text is under 1/prune_guard_ratio of the prose the chosen
+// container holds, penalties went too far (a class name like "comment" on
+// the article wrapper): every prose block of the container that no drop/cut
+// rule removed is kept again. Returns true when it restored anything.
+bool GuardOverPruning(const Document& doc, const std::vector<Features>& features, const Container& container,
+                      const LabelOptions& options, std::vector<Verdict>* verdicts);
 
 // Returns true when it widened. Keeps every block of the container that no
 // rule penalised and that is not a link list.

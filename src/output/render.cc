@@ -1,5 +1,6 @@
 #include "output/render.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -177,25 +178,11 @@ std::string RenderHtml(const Result& r) {
 std::string RenderJson(const Result& r, const Ruleset& rules, const std::string& source) {
   nlohmann::ordered_json j;
   j["source"] = source;
-  j["title"] = r.injection.title;
-  j["author"] = r.doc.meta.author;
-  j["date"] = r.doc.meta.date;
-  j["site_name"] = !r.doc.meta.site_name.empty() ? r.doc.meta.site_name : r.injection.site_suffix;
-  j["language"] = r.language;
+  AddResultFields(r, rules, &j);
   j["input"] = r.kind == InputKind::kHtml ? "html" : "text";
   j["charset"] = r.charset;
-  j["text"] = RenderText(r);
-  std::map<std::string, int> removed;
-  int kept = 0;
-  for (std::size_t i = 0; i < r.doc.blocks.size(); ++i) {
-    if (r.verdicts[i].keep) {
-      ++kept;
-      continue;
-    }
-    ++removed[RemovalFamily(r, rules, i)];
-  }
+  const auto kept = std::count_if(r.verdicts.begin(), r.verdicts.end(), [](const Verdict& v) { return v.keep; });
   j["blocks"] = {{"total", r.doc.blocks.size()}, {"kept", kept}};
-  j["removed"] = removed;
   j["removed_phrases"] = r.injection.phrases;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
@@ -214,6 +201,19 @@ std::string Short(std::string_view s, std::size_t max_cp) {
 }
 
 }  // namespace
+
+void AddResultFields(const Result& r, const Ruleset& rules, nlohmann::ordered_json* j) {
+  (*j)["text"] = RenderText(r);
+  (*j)["title"] = r.injection.title;
+  (*j)["author"] = r.doc.meta.author;
+  (*j)["date"] = r.doc.meta.date;
+  (*j)["site_name"] = !r.doc.meta.site_name.empty() ? r.doc.meta.site_name : r.injection.site_suffix;
+  (*j)["language"] = r.language;
+  std::map<std::string, int> removed;
+  for (std::size_t i = 0; i < r.doc.blocks.size(); ++i)
+    if (!r.verdicts[i].keep) ++removed[RemovalFamily(r, rules, i)];
+  (*j)["removed"] = removed;
+}
 
 std::string RemovalFamily(const Result& r, const Ruleset& rules, std::size_t i) {
   const Verdict& v = r.verdicts[i];
@@ -242,6 +242,7 @@ std::string RenderExplain(const Result& r, const Ruleset& rules, const std::stri
   out << "language:  " << (r.language.empty() ? "unknown" : r.language) << "\n";
   out << "container: " << (r.container.top >= 0 ? r.container.reason : r.container.reason.empty() ? "none" : r.container.reason)
       << "\n";
+  if (r.guarded) out << "guard:     pruning removed most of the container's prose; its prose blocks were restored\n";
   if (r.widened) out << "fallback:  too little text kept; widened to every unpenalised block of the container\n";
   for (const std::string& p : r.injection.phrases) out << "injected:  \"" << p << "\" removed\n";
   if (!r.injection.title.empty()) out << "title:     " << r.injection.title << "\n";

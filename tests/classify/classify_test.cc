@@ -101,3 +101,20 @@ TEST_CASE("favor: recall keeps at least what balanced keeps, precision at most")
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("guard: a container whose prose was pruned by a class penalty gets it back") {
+  // The article wrapper carries a class the rules penalise ("comments"),
+  // on an element that holds little of the page's prose share.
+  std::string page = "<body><div class='story'><div class='comment-body'><p>" + kProse + "</p></div>";
+  for (int i = 0; i < 3; ++i) page += "<div class='comment-body'><p>" + kProse + " " + std::to_string(i) + "</p></div>";
+  page += "</div></body>";
+  CleanOptions o;
+  o.score.shield_share = 1.1;  // switch the shield off so only the guard can help
+  const Result r = Clean(page, o, Ruleset::Default());
+  CHECK(r.guarded);
+  CHECK(Kept(r).find("opening hours") != std::string::npos);
+}
+
+}  // namespace pith
