@@ -3,6 +3,7 @@
 #include "document/html.h"
 #include "document/sniff.h"
 #include "document/text.h"
+#include "prescan/prescan.h"
 
 namespace pith {
 
@@ -31,7 +32,13 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
     r.kind = options.input == InputMode::kHtml ? InputKind::kHtml : InputKind::kText;
     r.kind_reason = "forced by --input";
   }
-  r.doc = r.kind == InputKind::kHtml ? ParseHtml(decoded.text) : ParseText(decoded.text);
+  if (r.kind == InputKind::kHtml) {
+    const PreScanned scanned = PreScan(decoded.text, options.prescan);
+    r.depth_capped = scanned.depth_capped;
+    r.doc = ParseHtml(scanned.html);
+  } else {
+    r.doc = ParseText(decoded.text);
+  }
 
   const Stoplists& stoplists = Stoplists::Default();
   r.language = stoplists.Detect(r.doc);

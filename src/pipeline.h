@@ -1,6 +1,6 @@
 // pipeline: the whole cleaner as one call.
 //
-//   bytes -> Decode -> SniffInputKind -> ParseHtml | ParseText      (Document)
+//   bytes -> Decode -> SniffInputKind -> PreScan + ParseHtml | ParseText (Document)
 //         -> ComputeFeatures                                         (Features)
 //         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
@@ -22,6 +22,7 @@
 #include "decode/decode.h"
 #include "document/document.h"
 #include "features/features.h"
+#include "prescan/prescan.h"
 #include "ruleset/ruleset.h"
 #include "spam/injected.h"
 #include "status.h"
@@ -33,6 +34,7 @@ enum class InputMode { kAuto, kHtml, kText };
 struct CleanOptions {
   InputMode input = InputMode::kAuto;  // --input: auto sniffs the markup
   DecodeOptions decode;                 // --encoding
+  PreScanOptions prescan;               // depth cap and raw-text skipping before Gumbo
   ContainerOptions container;
   ScoreOptions score;                   // --favor lives in score.favor
   LabelOptions label;
@@ -46,6 +48,7 @@ struct Result {
   std::string kind_reason;
   std::string charset, charset_reason;
   std::string language;
+  int depth_capped = 0;        // start tags the pre-scan dropped to bound nesting depth
   Document doc;
   std::vector<Features> features;
   Container container;

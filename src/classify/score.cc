@@ -33,7 +33,8 @@ Class InitialClass(const Features& f, bool have_stoplist, const ScoreOptions& o)
     if (f.chars > long_chars && f.sentences >= 2 && f.terminal) return Class::kNearGood;
     // Punctuated prose with few function words (names, numbers): let the
     // neighbours decide rather than call it boilerplate.
-    if (f.terminal && f.stopword_ratio >= o.stop_low) return Class::kShort;
+    if (f.terminal && f.stopword_ratio >= o.stop_low)
+      return f.chars >= long_chars / 2 && f.sentences >= 1 ? Class::kNearGood : Class::kShort;
     return Class::kBad;
   }
   // No stoplist (unknown language, CJK): sentences and punctuation decide.

@@ -1,0 +1,49 @@
+// prescan: decoded UTF-8 HTML -> the same HTML, cheaper and safer to parse.
+//
+// Runs on the decoded text before Gumbo sees it. It follows the HTML
+// tokenizer (tags with quoted attributes, comments, raw-text and RCDATA
+// elements, the script-data escape states) and a model of the tree builder's
+// stack of open elements (void elements, implied end tags, element scope,
+// table modes, foreign content, reconstruction of formatting elements), and
+// with that:
+//   - bounds the nesting depth. Gumbo's cost grows with the square of the
+//     depth (30,000 nested <div> take seconds); browsers cap it too.
+//     Once max_depth elements are open, further start tags and their end tags
+//     are dropped while their text is kept, so the article after deep junk
+//     survives. Void elements are kept (they never nest). Formatting elements
+//     (b, i, font...) left open are re-created by the parser at every new
+//     paragraph; at most 16 of them are kept open at a time.
+//   - drops what pith never reads: comments and the content of script (but
+//     not JSON-LD, which the metadata reader parses), style, noscript,
+//     template, svg, math, iframe, object, canvas and textarea. Where a
+//     dropped element ends is decided as the parser would decide it (a stray
+//     </div> inside <canvas> closes it; <svg><p> leaves the svg).
+//   - replaces attribute values longer than max_attribute_bytes with "".
+// Everything else is copied byte for byte, so a normal page parses to the
+// same text blocks. Cuts fall on ASCII bytes, so UTF-8 in is UTF-8 out.
+// No recursion; time linear in the input; memory linear in the input (the
+// model keeps one small entry per open element).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace pith {
+
+struct PreScanOptions {
+  int max_depth = 256;                           // open elements kept at most (the parser may add a
+                                                 // few: tbody, tr, re-created <b>...); <= 0: no cap
+  bool strip_raw_text = true;                    // drop comments, scripts, styles, svg... (see above)
+  std::size_t max_attribute_bytes = 64 * 1024;   // longer attribute values become ""
+};
+
+struct PreScanned {
+  std::string html;               // the input minus what was dropped
+  int depth_capped = 0;           // start tags dropped for depth
+  std::size_t bytes_skipped = 0;  // input bytes not copied to html
+};
+
+PreScanned PreScan(std::string_view html, const PreScanOptions& options);
+
+}  // namespace pith
