@@ -242,6 +242,8 @@ std::string RenderExplain(const Result& r, const Ruleset& rules, const std::stri
   out << "language:  " << (r.language.empty() ? "unknown" : r.language) << "\n";
   out << "container: " << (r.container.top >= 0 ? r.container.reason : r.container.reason.empty() ? "none" : r.container.reason)
       << "\n";
+  if (r.depth_capped > 0)
+    out << "depth:     nesting too deep; " << r.depth_capped << " start tags beyond the cap were flattened\n";
   if (r.guarded) out << "guard:     pruning removed most of the container's prose; its prose blocks were restored\n";
   if (r.widened) out << "fallback:  too little text kept; widened to every unpenalised block of the container\n";
   for (const std::string& p : r.injection.phrases) out << "injected:  \"" << p << "\" removed\n";

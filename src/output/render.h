@@ -2,6 +2,7 @@
 // --explain report.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "pipeline.h"
@@ -13,6 +14,11 @@ enum class Format { kText, kJson, kMarkdown, kHtml };
 
 // `source` names the input in json and explain output ("-" for stdin).
 std::string Render(const Result& result, Format format, const Ruleset& rules, const std::string& source);
+
+// Sets the cleaned fields shared by --format json and JSON Lines records:
+// "text", "title", "author", "date", "site_name", "language" and "removed"
+// (dropped blocks per rule family). Existing keys keep their place.
+void AddResultFields(const Result& result, const Ruleset& rules, nlohmann::ordered_json* j);
 
 // One line per block: position, features, rules fired, score, class and the
 // decision with the stage that made it; a header tells what was decided for
