@@ -147,14 +147,17 @@ std::string GluedPhrase(const std::string& text, const std::string& body_lower) 
     }
     std::size_t end = k;
     while (end < tokens.size() && tokens[end].capitalised) ++end;
-    // The last join inside this run of capitalised tokens.
+    // The last join inside this run of capitalised tokens, with at most one
+    // capitalised word after it: the sentence resumes right after an
+    // injection ("CenterWhite House voiced"), while a join inside a brand
+    // name is followed by more of the name ("HexaPoint Wealth Learning").
     std::size_t glued = end;
     for (std::size_t t = k; t < end; ++t)
-      if (tokens[t].glue != std::string::npos) glued = t;
+      if (tokens[t].glue != std::string::npos && end - t <= 2) glued = t;
     if (glued < end) {
       const Token& g = tokens[glued];
       const std::string right = g.text.substr(g.glue);
-      if (CodePoints(right) >= 2) {
+      if (!right.empty()) {
         std::vector<std::string> words{g.text.substr(0, g.glue)};
         for (std::size_t t = glued; t-- > k;) words.insert(words.begin(), tokens[t].text);
         // Drop leading words the body uses elsewhere ("The", a street name).
@@ -196,7 +199,8 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
       break;
     }
   std::string title = doc.meta.title;
-  for (std::size_t i = 0; i < first_kept && i < 12; ++i) {
+  for (std::size_t i = 0; i < first_kept && slots.size() < 60; ++i) {
+    if (CodePoints(doc.blocks[i].text) > 300) continue;
     slots.push_back(doc.blocks[i].text);
     // In plain text the title is the longest unpunctuated header line.
     if (doc.kind == InputKind::kText && !LooksLikeBreadcrumb(doc.blocks[i].text) &&
@@ -248,17 +252,19 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     if (familiar * 3 > tokens.size()) continue;
     result.phrases.push_back(phrase);
   }
-  // Without a header slot, an opening paragraph can still betray a phrase
+  // Even without header evidence, an opening paragraph can betray a phrase
   // glued to the next word.
-  if (result.phrases.empty()) {
+  {
     const std::string body_lower = LowerUtf8(body);
     int looked = 0;
     for (std::size_t i = 0; i < doc.blocks.size() && looked < o.glue_blocks; ++i) {
       if (!verdicts[i].keep) continue;
       ++looked;
       const std::string phrase = GluedPhrase(doc.blocks[i].text, body_lower);
-      if (!phrase.empty() && std::find(result.phrases.begin(), result.phrases.end(), phrase) == result.phrases.end())
-        result.phrases.push_back(phrase);
+      const bool known = std::any_of(result.phrases.begin(), result.phrases.end(), [&](const std::string& p) {
+        return p.find(phrase) != std::string::npos || phrase.find(p) != std::string::npos;
+      });
+      if (!phrase.empty() && !known) result.phrases.push_back(phrase);
     }
   }
   // Longer phrases first, so a phrase that contains another is removed whole.
