@@ -112,9 +112,12 @@ std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features
     // Menus and footers repeat their short lines; articles rarely do.
     if (f.repeats > 0 && f.chars < 100) v.score -= 0.5;
 
-    if (v.initial == Class::kShort && container.top >= 0 && inside && rule_sum >= 0 && f.chars >= o.min_inside_chars) {
-      // Short text inside the article's container, with no rule against it:
-      // a short paragraph, list item or caption of the article.
+    if (v.initial == Class::kShort && container.top >= 0 && inside && rule_sum >= 0 && f.chars >= o.min_inside_chars &&
+        (f.terminal || doc.blocks[b].kind == BlockKind::kListItem || doc.blocks[b].kind == BlockKind::kTableCell)) {
+      // Short text inside the article's container, with no rule against it,
+      // that reads as a sentence or sits in a list or table: a short
+      // paragraph or item of the article. Unpunctuated labels ("Share this",
+      // photo credits) stay short and are left to their neighbours.
       v.cls = Class::kNearGood;
     } else if (v.initial == Class::kShort && rule_sum > -1.0 && (inside || container.top < 0)) {
       v.cls = Class::kShort;
