@@ -206,7 +206,7 @@ void AddResultFields(const Result& r, const Ruleset& rules, nlohmann::ordered_js
   (*j)["text"] = RenderText(r);
   (*j)["title"] = r.injection.title;
   (*j)["author"] = r.doc.meta.author;
-  (*j)["date"] = r.doc.meta.date;
+  (*j)["date"] = !r.doc.meta.date.empty() ? r.doc.meta.date : r.injection.date;
   (*j)["site_name"] = !r.doc.meta.site_name.empty() ? r.doc.meta.site_name : r.injection.site_suffix;
   (*j)["language"] = r.language;
   std::map<std::string, int> removed;

@@ -208,6 +208,12 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
       title = doc.blocks[i].text;
   }
   if (!doc.meta.title.empty()) slots.push_back(doc.meta.title);
+  // A date in a dropped header line ("Date:2024-03-01 10:22", "Updated
+  // 03.03.2024") is metadata: it leaves the text but not the json.
+  static const RE2 kDate(
+      R"((\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}/\d{1,2}/\d{1,2}))");
+  for (const std::string& slot : slots)
+    if (result.date.empty() && CodePoints(slot) < 120) RE2::PartialMatch(slot, kDate, &result.date);
 
   std::string body;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i)

@@ -32,6 +32,7 @@ struct Injection {
   std::vector<std::string> block_text;   // by block id: repaired text ("" = unchanged)
   std::string title;                     // cleaned title
   std::string site_suffix;               // a site name cut from the title, if any
+  std::string date;                      // a date read from a dropped header line, if any
 };
 
 // `header_slots` are texts of dropped header blocks (breadcrumb, byline...).

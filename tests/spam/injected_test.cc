@@ -44,6 +44,12 @@ TEST_CASE("injected: a header phrase glued into the first sentence is removed an
   CHECK(r.injection.title == "Rail timetable changes announced");
 }
 
+TEST_CASE("injected: a date in a dropped header line is kept as metadata") {
+  const Result r = CleanText("Rail timetable changes announced\nUpdated: 2024-03-05 09:12\n" + kBody2);
+  CHECK(r.injection.date == "2024-03-05 09:12");
+  CHECK(Kept(r).find("2024-03-05") == std::string::npos);
+}
+
 TEST_CASE("injected: a phrase the article really uses is never removed") {
   const Result r = CleanText(
       "Harbor Freight Lines: Harbor Freight Lines expands fleet\n"
