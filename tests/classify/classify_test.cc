@@ -118,3 +118,15 @@ TEST_CASE("guard: a container whose prose was pruned by a class penalty gets it 
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("rules: article sentences about subscriptions are not prompts") {
+  const std::string line =
+      "L'abonnement annuel au service de vélos coûte vingt euros, et la première demi-heure de chaque trajet "
+      "est gratuite pour tous les usagers inscrits.";
+  const Result r = CleanText(kProse + "\n" + line + "\n" + kProse + "\n");
+  CHECK(Kept(r).find("L'abonnement annuel") != std::string::npos);
+}
+
+}  // namespace pith
