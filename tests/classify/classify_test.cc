@@ -125,7 +125,10 @@ TEST_CASE("rules: article sentences about subscriptions are not prompts") {
   const std::string line =
       "L'abonnement annuel au service de vélos coûte vingt euros, et la première demi-heure de chaque trajet "
       "est gratuite pour tous les usagers inscrits.";
-  const Result r = CleanText(kProse + "\n" + line + "\n" + kProse + "\n");
+  const std::string fr =
+      "Le conseil municipal a voté mardi la prolongation des horaires de la bibliothèque, qui avaient été "
+      "réduits pendant l'hiver, et le maire a dit que cette décision aiderait les étudiants.";
+  const Result r = CleanText(fr + "\n" + line + "\n" + fr + "\n");
   CHECK(Kept(r).find("L'abonnement annuel") != std::string::npos);
 }
 
