@@ -38,6 +38,15 @@ std::string CleanFile(const fs::path& p, Format format = Format::kText) {
   return Render(r, format, Ruleset::Default(), p.string());
 }
 
+// The seed page whose name starts with `prefix`, empty when ../shared is absent.
+fs::path FindSeed(const std::string& prefix) {
+  const fs::path dir = fs::path(PITH_SOURCE_DIR) / ".." / "shared" / "seeds";
+  if (!fs::is_directory(dir)) return {};
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path();
+  return {};
+}
+
 }  // namespace
 
 TEST_CASE("golden: corpora/golden pages give their expected text") {
@@ -73,11 +82,7 @@ TEST_CASE("golden: corpora/golden pages give their expected text") {
 // The seeds are not part of the repository; the tests use them when the
 // shared folder sits beside the checkout.
 TEST_CASE("golden: seed 000 keeps the article and drops the prompts after it") {
-  const fs::path dir = fs::path(PITH_SOURCE_DIR) / ".." / "shared" / "seeds";
-  fs::path seed;
-  if (fs::is_directory(dir))
-    for (const auto& e : fs::directory_iterator(dir))
-      if (e.path().filename().string().rfind("000_", 0) == 0) seed = e.path();
+  const fs::path seed = FindSeed("000_");
   if (seed.empty()) {
     MESSAGE("skipped: ../shared/seeds/000_* not present");
     return;
@@ -93,11 +98,7 @@ TEST_CASE("golden: seed 000 keeps the article and drops the prompts after it") {
 }
 
 TEST_CASE("golden: seed 002 keeps the article, repairs its first sentence, drops the junk") {
-  const fs::path dir = fs::path(PITH_SOURCE_DIR) / ".." / "shared" / "seeds";
-  fs::path seed;
-  if (fs::is_directory(dir))
-    for (const auto& e : fs::directory_iterator(dir))
-      if (e.path().filename().string().rfind("002_", 0) == 0) seed = e.path();
+  const fs::path seed = FindSeed("002_");
   if (seed.empty()) {
     MESSAGE("skipped: ../shared/seeds/002_* not present");
     return;

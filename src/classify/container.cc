@@ -95,22 +95,13 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
   const int parent = doc.elements[top].parent;
   if (parent >= 0) {
     const double threshold = std::max(10.0, options.sibling_share * best);
-    for (std::size_t e = static_cast<std::size_t>(top) + 1; e < n; ++e) {
-      // Elements are in pre-order; stop scanning once past the parent's subtree.
-      int p = doc.elements[e].parent;
-      if (p != parent) continue;
+    auto joins = [&](std::size_t e) {
       const double ld = chars[e] > 0 ? link_chars[e] / chars[e] : 1;
-      if ((candidate[e] && score[e] >= threshold) ||
-          (doc.elements[e].tag == "p" && chars[e] > 80 && ld < 0.25))
+      return (candidate[e] && score[e] >= threshold) || (doc.elements[e].tag == "p" && chars[e] > 80 && ld < 0.25);
+    };
+    for (std::size_t e = static_cast<std::size_t>(parent) + 1; e < n; ++e)
+      if (static_cast<int>(e) != top && doc.elements[e].parent == parent && joins(e))
         c.members.push_back(static_cast<int>(e));
-    }
-    for (int e = top - 1; e > parent; --e) {
-      if (doc.elements[e].parent != parent) continue;
-      const double ld = chars[e] > 0 ? link_chars[e] / chars[e] : 1;
-      if ((candidate[e] && score[e] >= threshold) ||
-          (doc.elements[e].tag == "p" && chars[e] > 80 && ld < 0.25))
-        c.members.push_back(e);
-    }
   }
   for (int m : c.members) c.inside[m] = 1;
   for (std::size_t e = 0; e < n; ++e) {
