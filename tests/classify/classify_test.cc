@@ -133,3 +133,17 @@ TEST_CASE("rules: article sentences about subscriptions are not prompts") {
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("rules: 'read also' teasers between paragraphs go, in several languages") {
+  for (const std::string teaser : {"Read also: Mayor opens new bridge downtown", "Mehr dazu: Zoo verschiebt Entscheidung",
+                                   "Читайте также: Городская дума приняла бюджет", "延伸阅读：博物馆获评全国先进单位"}) {
+    const Result r = CleanText(kProse + "\n" + teaser + "\n" + kProse + "\n");
+    CHECK_MESSAGE(Kept(r).find(teaser) == std::string::npos, teaser);
+    CHECK(r.verdicts[0].keep);
+    CHECK(r.verdicts[2].keep);
+  }
+}
+
+}  // namespace pith
