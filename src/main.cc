@@ -1,14 +1,16 @@
 // pith: the command-line front end. Parses flags, calls the library, prints,
 // and picks the exit code. No cleaning logic lives here.
-#include <boost/program_options.hpp>
+#include <unistd.h>
 
-#include <fstream>
+#include <boost/program_options.hpp>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "batch/batch.h"
+#include "batch/inputs.h"
+#include "batch/progress.h"
 #include "output/render.h"
 #include "pipeline.h"
 #include "ruleset/ruleset.h"
@@ -21,49 +23,44 @@ constexpr int kExitOk = 0;
 constexpr int kExitDocumentFailed = 1;
 constexpr int kExitUsage = 2;
 
-constexpr const char* kUsage = R"(Usage: pith [OPTIONS] [FILE...]
+constexpr const char* kUsage = R"(Usage: pith [OPTIONS] [FILE|DIR...]
 
 Cleans web pages: prints the article body without navigation, related-link
 lists, prompts, bylines and injected spam phrases. Reads each FILE (HTML or
-plain text with one paragraph per line), or standard input when no FILE or
-"-" is given.
+plain text with one paragraph per line), every regular file under each DIR
+(recursively, sorted), or standard input when no FILE or "-" is given.
+WARC files (.warc, .warc.gz, or content starting "WARC/1.") give one JSON
+Lines record per HTML page with HTTP status 200.
 
 Examples:
   pith page.html                   clean text of a saved page
   curl -s https://example.org/ | pith --format markdown
   pith --explain page.html         why every block was kept or dropped
   pith --format json *.html        one JSON object per line and file
+  pith --jsonl < in.jsonl > out.jsonl
+  pith CC-MAIN-*.warc.gz > pages.jsonl
+  pith --output-dir clean/ pages/  clean/<name>.txt for each pages/<name>.html
 
 Options)";
 
 constexpr const char* kExitCodes = R"(
 Exit status:
   0  every document was cleaned
-  1  at least one document could not be read or decoded (the others are
-     still cleaned; each failure is reported on standard error)
-  2  usage error: bad option, or a rules file that does not load
+  1  at least one document, record or file could not be read, decoded or
+     written, or a WARC file was cut short (the others are still cleaned;
+     each failure is reported on standard error)
+  2  usage error: bad option, a rules file that does not load, an unreadable
+     --files-from list, or two inputs that would write the same
+     --output-dir file
 )";
-
-bool ReadAll(const std::string& path, std::string* out) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    *out = s.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return !in.bad();
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string input, format, favor, rules_dir, encoding;
+  std::string input, format, favor, rules_dir, encoding, output_dir, files_from, max_bytes;
   std::vector<std::string> add_rules, files;
+  int jobs = 0;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   po::options_description visible(kUsage);
   visible.add_options()
       ("help,h", "show this help and exit")
@@ -79,7 +76,20 @@ int main(int argc, char** argv) {
       ("rules", po::value(&rules_dir), "replace the built-in rules with the *.rules files of DIR")
       ("add-rules", po::value(&add_rules)->composing(), "add the rules of FILE to the rule set (repeatable)")
       ("encoding", po::value(&encoding), "force the input charset (iconv name, e.g. windows-1252); default: detect")
-      ("no-repair", "keep injected spam phrases inside kept sentences (do not repair)");
+      ("no-repair", "keep injected spam phrases inside kept sentences (do not repair)")
+      ("jsonl", "read JSON Lines records {\"id\"|\"url\", \"html\"|\"text\", ...} and write one record per "
+       "input record, in order: the input fields without \"html\", plus text, title, author, date, site_name, "
+       "language and removed; a bad record gives {\"id\", \"error\"}")
+      ("keep-input", "with --jsonl: keep the \"html\" field in the output records")
+      ("output-dir", po::value(&output_dir)->value_name("DIR"),
+       "write one file per input under DIR, mirroring its relative name, with the extension of the output "
+       "(.txt, .json, .md, .html; .jsonl for JSON Lines and WARC)")
+      ("files-from", po::value(&files_from)->value_name("LIST"), "read input paths from LIST, one per line (\"-\": standard input)")
+      ("jobs,j", po::value(&jobs)->default_value(0)->value_name("N"),
+       ("worker threads; 0 = all cores (" + std::to_string(cores) + " here). Output stays in input order").c_str())
+      ("max-bytes", po::value(&max_bytes)->default_value("64M")->value_name("N"),
+       "cut longer documents to N bytes (suffix K, M, G) at a tag or line end, clean them, and warn")
+      ("quiet,q", "no progress line and no summary on standard error (errors and warnings still show)");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&files));
   po::options_description all;
@@ -131,42 +141,87 @@ int main(int argc, char** argv) {
   options.decode.encoding = encoding;
   options.repair_injections = !vm.count("no-repair");
 
-  pith::Ruleset rules;
-  if (!rules_dir.empty() || !add_rules.empty()) {
-    pith::Status s = rules_dir.empty() ? pith::Status::Ok() : rules.AddDirectory(rules_dir);
-    if (rules_dir.empty()) rules = pith::Ruleset::Default();
+  pith::batch::BatchOptions batch;
+  batch.clean = options;
+  batch.format = fmt;
+  batch.explain = vm.count("explain") > 0;
+  batch.jsonl = vm.count("jsonl") > 0;
+  batch.keep_input = vm.count("keep-input") > 0;
+  batch.output_dir = output_dir;
+  if (batch.explain && batch.jsonl) {
+    std::cerr << "pith: --explain works on documents, not with --jsonl\n";
+    return kExitUsage;
+  }
+  if (jobs < 0) {
+    std::cerr << "pith: --jobs must be 0 (all cores) or more, not " << jobs << "\n";
+    return kExitUsage;
+  }
+  batch.threads = jobs == 0 ? cores : static_cast<unsigned>(jobs);
+  const auto limit = pith::batch::ParseByteSize(max_bytes);
+  if (!limit || *limit > SIZE_MAX / 16) {
+    std::cerr << "pith: --max-bytes must be a positive number of bytes (suffix K, M or G allowed), not '" << max_bytes
+              << "'\n";
+    return kExitUsage;
+  }
+  batch.max_bytes = static_cast<std::size_t>(*limit);
+
+  // Called once here, then once per extra worker thread (see RulesetFactory).
+  auto load_rules = [&](pith::Ruleset* rules) {
+    if (rules_dir.empty() && add_rules.empty()) {
+      *rules = pith::Ruleset::Default();
+      return pith::Status::Ok();
+    }
+    pith::Status s = rules_dir.empty() ? pith::Status::Ok() : rules->AddDirectory(rules_dir);
+    if (rules_dir.empty()) *rules = pith::Ruleset::Default();
     for (const std::string& f : add_rules)
-      if (s.ok()) s = rules.AddPath(f);
-    if (s.ok()) s = rules.Compile();
+      if (s.ok()) s = rules->AddPath(f);
+    if (s.ok()) s = rules->Compile();
+    return s;
+  };
+  pith::Ruleset rules;
+  if (const pith::Status s = load_rules(&rules); !s.ok()) {
+    std::cerr << "pith: " << s.message() << "\n";
+    return kExitUsage;
+  }
+
+  if (!files_from.empty()) {
+    const pith::Status s = pith::batch::ReadPathList(files_from, &files);
     if (!s.ok()) {
       std::cerr << "pith: " << s.message() << "\n";
       return kExitUsage;
     }
-  } else {
-    rules = pith::Ruleset::Default();
+  } else if (files.empty()) {
+    files.push_back("-");
+  }
+  const std::vector<pith::batch::InputFile> inputs = pith::batch::ExpandInputs(files);
+  if (!batch.output_dir.empty()) {
+    const pith::Status s = pith::batch::CheckOutputNames(inputs, pith::batch::OutputExtension(batch));
+    if (!s.ok()) {
+      std::cerr << "pith: " << s.message() << "\n";
+      return kExitUsage;
+    }
   }
 
-  if (files.empty()) files.push_back("-");
-  const bool explain = vm.count("explain") > 0;
-  const bool headers = files.size() > 1 && fmt != pith::Format::kJson && !explain;
-  int status = kExitOk;
-  for (const std::string& path : files) {
-    std::string bytes;
-    if (!ReadAll(path, &bytes)) {
-      std::cerr << "pith: " << path << ": cannot read file\n";
-      status = kExitDocumentFailed;
-      continue;
-    }
-    const pith::Result result = pith::Clean(bytes, options, rules);
-    if (!result.status.ok()) {
-      std::cerr << "pith: " << (path == "-" ? "<stdin>" : path) << ": " << result.status.message() << "\n";
-      status = kExitDocumentFailed;
-      continue;
-    }
-    if (headers) std::cout << "==> " << path << " <==\n";
-    std::cout << (explain ? pith::RenderExplain(result, rules, path) : pith::Render(result, fmt, rules, path));
-    if (headers) std::cout << "\n";
-  }
+  const bool quiet = vm.count("quiet") > 0;
+  const bool show_progress = !quiet && isatty(STDERR_FILENO);
+  pith::batch::ProgressThrottle throttle;
+  pith::batch::BatchIo io;
+  io.out = &std::cout;
+  io.report = [&](const std::string& message) {
+    if (throttle.shown()) std::cerr << "\r\033[K";
+    std::cerr << "pith: " << message << "\n";
+  };
+  if (show_progress)
+    io.progress = [&](const pith::batch::BatchStats& s) {
+      if (s.total != 1 && throttle.Due()) std::cerr << "\rpith: " << pith::batch::FormatProgress(s) << "\033[K" << std::flush;
+    };
+  const pith::batch::BatchStats stats = pith::batch::RunBatch(inputs, batch, rules, load_rules, io);
   std::cout.flush();
-  return status;
+  if (throttle.shown()) std::cerr << "\r\033[K";
+  if (!quiet && stats.documents > 1) std::cerr << "pith: " << pith::batch::FormatSummary(stats) << "\n";
+  if (!std::cout) {
+    std::cerr << "pith: cannot write to standard output\n";
+    return kExitDocumentFailed;
+  }
+  return stats.failures > 0 ? kExitDocumentFailed : kExitOk;
 }

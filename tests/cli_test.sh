@@ -54,4 +54,122 @@ check "explain shows input decision" grep -q "^input: *text" "$TMP/out"
 "$PITH" --format json "$TMP/a.txt" "$TMP/a.txt" > "$TMP/out"
 check "json: one object per line and file" test "$(wc -l < "$TMP/out")" -eq 2
 
+# Batches: directories, lists, output directories, threads.
+PROSE='The council approved the new cycle lanes on Tuesday after a long debate, and work will start in the spring.'
+mkdir -p "$TMP/site/sub"
+printf '<html><body><article><p>Alpha. %s</p></article></body></html>' "$PROSE" > "$TMP/site/a.html"
+printf '<html><body><article><p>Beta. %s</p></article></body></html>' "$PROSE" > "$TMP/site/sub/b.html"
+printf '<html><body><article><p>Gamma. %s</p></article></body></html>' "$PROSE" > "$TMP/site/c.htm"
+
+"$PITH" "$TMP/site" > "$TMP/out" 2> "$TMP/err"
+check "directory: exits 0" test $? -eq 0
+check "directory: recursive, sorted, with headers" test "$(grep '^==> ' "$TMP/out" | tr '\n' ' ')" = \
+  "==> $TMP/site/a.html <== ==> $TMP/site/c.htm <== ==> $TMP/site/sub/b.html <== "
+check "summary line on stderr" grep -q "^pith: 3 documents, 0 failed, .* MB in .* s (" "$TMP/err"
+"$PITH" --quiet "$TMP/site" > /dev/null 2> "$TMP/err"
+check "--quiet hides the summary" test ! -s "$TMP/err"
+
+printf '%s\n' "$TMP/site/sub/b.html" "$TMP/a.txt" > "$TMP/list"
+"$PITH" --files-from "$TMP/list" -q > "$TMP/out"
+check "--files-from reads the listed files" test "$(grep -c '^==> ' "$TMP/out")" -eq 2
+printf '%s\n' "$TMP/a.txt" | "$PITH" --files-from - -q > "$TMP/out"
+check "--files-from - reads the list from stdin" grep -q "first paragraph" "$TMP/out"
+"$PITH" --files-from "$TMP/nolist" > /dev/null 2> "$TMP/err"
+check "--files-from: missing list exits 2" test $? -eq 2
+
+"$PITH" --format json -j1 -q "$TMP/site" > "$TMP/j1"
+"$PITH" --format json -j 3 -q "$TMP/site" > "$TMP/j3"
+check "-j: same output in the same order" cmp -s "$TMP/j1" "$TMP/j3"
+"$PITH" -j -1 "$TMP/a.txt" > /dev/null 2>&1
+check "-j: negative exits 2" test $? -eq 2
+
+"$PITH" --output-dir "$TMP/clean" --format markdown -q "$TMP/site"
+check "--output-dir: mirrors names" test -f "$TMP/clean/sub/b.md" -a -f "$TMP/clean/a.md" -a -f "$TMP/clean/c.md"
+check "--output-dir: content" grep -q "^Beta\. The council" "$TMP/clean/sub/b.md"
+printf 'x' > "$TMP/site/c.html"
+"$PITH" --output-dir "$TMP/clean" "$TMP/site" > /dev/null 2> "$TMP/err"
+check "--output-dir: name clash exits 2" test $? -eq 2
+check "--output-dir: name clash named" grep -q "c.htm and .*c.html would both be written to 'c.txt'" "$TMP/err"
+rm "$TMP/site/c.html"
+
+head -c 100000 /dev/zero | tr '\0' 'x' > "$TMP/big.txt"
+"$PITH" --max-bytes 1K "$TMP/big.txt" > /dev/null 2> "$TMP/err"
+check "--max-bytes: cut with a warning, exit 0" test $? -eq 0
+check "--max-bytes: warning names the file" grep -q "big.txt: larger than --max-bytes (1024 bytes): cleaned the first 1024 bytes" "$TMP/err"
+"$PITH" --max-bytes lots "$TMP/a.txt" > /dev/null 2>&1
+check "--max-bytes: malformed exits 2" test $? -eq 2
+
+# JSON Lines.
+{
+  printf '{"id":"h1","html":"<article><p>Alpha. %s</p></article>","lang":"en"}\n' "$PROSE"
+  printf '{"id":"t2","text":"Beta. %s"}\n' "$PROSE"
+  printf 'not json\n'
+  printf '{"url":"https://e.org/4"}\n'
+  printf '{"id":"h5","html":"<p>Gamma. %s</p>"}\n' "$PROSE"
+} > "$TMP/in.jsonl"
+"$PITH" --jsonl -q < "$TMP/in.jsonl" > "$TMP/out" 2> "$TMP/err"
+check "jsonl: a bad record exits 1" test $? -eq 1
+check "jsonl: one record out per record in" test "$(wc -l < "$TMP/out")" -eq 5
+check "jsonl: fields passed through, html dropped, text added" \
+  grep -q '^{"id":"h1","lang":"en","text":"Alpha\. The council' "$TMP/out"
+check "jsonl: html not in the output" test "$(grep -c '"html"' "$TMP/out")" -eq 0
+check "jsonl: error record in place" sed -n 3p "$TMP/out" | grep -q '^{"id":null,"line":3,"error":"<stdin>:3: invalid JSON'
+check "jsonl: error record keeps the url" sed -n 4p "$TMP/out" | grep -q '^{"url":"https://e.org/4","error":".*no \\"html\\" or \\"text\\" field"}$'
+check "jsonl: errors on stderr" grep -q '^pith: <stdin>:4: no "html" or "text" field' "$TMP/err"
+"$PITH" --jsonl --keep-input -q "$TMP/in.jsonl" > "$TMP/out" 2> /dev/null
+check "jsonl: --keep-input keeps html" test "$(grep -c '"html"' "$TMP/out")" -eq 2
+"$PITH" --jsonl --explain "$TMP/in.jsonl" > /dev/null 2>&1
+check "jsonl: --explain exits 2" test $? -eq 2
+
+# WARC: plain, and gzip with one member per record.
+http() {  # http STATUS CONTENT_TYPE BODY
+  printf 'HTTP/1.1 %s X\r\nContent-Type: %s\r\n\r\n%s' "$1" "$2" "$3"
+}
+warc() {  # warc ID URI BLOCKFILE
+  printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\nWARC-Target-URI: %s\r\n' "$1" "$2"
+  printf 'Content-Type: application/http; msgtype=response\r\nContent-Length: %s\r\n\r\n' "$(wc -c < "$3" | tr -d ' ')"
+  cat "$3"
+  printf '\r\n\r\n'
+}
+http 200 'text/html; charset=utf-8' "<article><p>Alpha. $PROSE</p></article>" > "$TMP/r1"
+http 404 'text/html' "<p>Not found. $PROSE</p>" > "$TMP/r2"
+http 200 'text/html' "<article><p>Gamma. $PROSE</p></article>" > "$TMP/r3"
+{ warc 1 https://e.org/1 "$TMP/r1"; warc 2 https://e.org/2 "$TMP/r2"; warc 3 https://e.org/3 "$TMP/r3"; } > "$TMP/crawl.warc"
+{ warc 1 https://e.org/1 "$TMP/r1" | gzip; warc 2 https://e.org/2 "$TMP/r2" | gzip; warc 3 https://e.org/3 "$TMP/r3" | gzip; } \
+  > "$TMP/crawl.warc.gz"
+"$PITH" -q "$TMP/crawl.warc" > "$TMP/out"
+check "warc: exits 0" test $? -eq 0
+check "warc: 200 HTML responses only" test "$(wc -l < "$TMP/out")" -eq 2
+check "warc: keyed by record id and url" \
+  grep -q '^{"warc_record_id":"<urn:uuid:1>","url":"https://e.org/1","text":"Alpha\. The council' "$TMP/out"
+"$PITH" -q "$TMP/crawl.warc.gz" > "$TMP/outgz"
+check "warc.gz: same records" cmp -s "$TMP/out" "$TMP/outgz"
+cp "$TMP/crawl.warc.gz" "$TMP/crawl.bin"
+"$PITH" -q < "$TMP/crawl.bin" > "$TMP/outgz"
+check "warc: detected by content on stdin" cmp -s "$TMP/out" "$TMP/outgz"
+"$PITH" -q --output-dir "$TMP/wout" "$TMP/crawl.warc.gz"
+check "warc: --output-dir writes .jsonl" cmp -s "$TMP/out" "$TMP/wout/crawl.jsonl"
+head -c $(($(wc -c < "$TMP/crawl.warc.gz") - 40)) "$TMP/crawl.warc.gz" > "$TMP/cut.warc.gz"
+"$PITH" -q "$TMP/cut.warc.gz" > /dev/null 2> "$TMP/err"
+check "warc: truncated file exits 1" test $? -eq 1
+check "warc: truncated file reported" grep -q "cut.warc.gz: .*truncated" "$TMP/err"
+
+# GNU parallel splits a JSON Lines stream over several pith processes.
+if command -v parallel > /dev/null 2>&1; then
+  i=0
+  while [ $i -lt 300 ]; do
+    printf '{"id":"r%d","text":"Record %d. %s"}\n' $i $i "$PROSE"
+    i=$((i + 1))
+  done > "$TMP/many.jsonl"
+  parallel --will-cite --pipe -N 40 --keep-order "$PITH" --jsonl -q -j1 < "$TMP/many.jsonl" > "$TMP/par.jsonl"
+  check "parallel: exits 0" test $? -eq 0
+  check "parallel: every id exactly once" test "$(grep -o '^{"id":"r[0-9]*"' "$TMP/par.jsonl" | sort -u | wc -l)" -eq 300 -a \
+    "$(wc -l < "$TMP/par.jsonl")" -eq 300
+  grep -o '^{"id":"r[0-9]*"' "$TMP/many.jsonl" > "$TMP/ids.in"
+  grep -o '^{"id":"r[0-9]*"' "$TMP/par.jsonl" > "$TMP/ids.out"
+  check "parallel: --keep-order keeps the input order" cmp -s "$TMP/ids.in" "$TMP/ids.out"
+else
+  echo "skip parallel: GNU parallel not installed"
+fi
+
 exit $fail

@@ -1,0 +1,66 @@
+// batch: cleans many documents -- files, directories, JSON Lines records,
+// WARC pages -- on several threads, with results in input order.
+//
+//   inputs -> JobSource (reads files, lines, WARC records; main thread)
+//          -> Process (Clean + render; worker threads)
+//          -> in-order emit (standard output or --output-dir files; main thread)
+//
+// Memory is constant over a batch: inputs are streamed and at most
+// 4 x threads documents are in flight, each at most max_bytes long.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "batch/inputs.h"
+#include "batch/progress.h"
+#include "output/render.h"
+#include "pipeline.h"
+#include "ruleset/ruleset.h"
+
+namespace pith::batch {
+
+struct BatchOptions {
+  CleanOptions clean;                           // per document: --input, --encoding, --favor, --no-repair
+  Format format = Format::kText;                // --format, for documents (records always give JSON Lines)
+  bool explain = false;                         // --explain: the report instead of the text
+  bool jsonl = false;                           // --jsonl: inputs hold JSON Lines records (see jsonl.h)
+  bool keep_input = false;                      // --keep-input: keep "html" in JSON Lines output
+  std::string output_dir;                       // --output-dir: one output file per input; "" = io.out
+  std::size_t max_bytes = std::size_t{64} << 20;  // --max-bytes: longer documents are cut (SafeCut), with a warning
+  unsigned threads = 1;                         // -j: worker threads; 1 runs everything on the calling thread
+};
+
+struct BatchIo {
+  std::ostream* out = nullptr;                          // results when output_dir is ""
+  std::function<void(const std::string&)> report;       // one error or warning, e.g. "a.html: cannot read file"
+  std::function<void(const BatchStats&)> progress;      // after each document, in order; may be empty
+};
+
+// Loads a rule set equal to the one given to RunBatch into an empty one.
+// Every worker thread but the first gets its own: RE2 guards each pattern
+// set's match cache with a lock, and one set shared by all threads spends
+// more time on that lock than on matching. A worker whose load fails shares
+// the first worker's set.
+using RulesetFactory = std::function<Status(Ruleset*)>;
+
+// Cleans every input in order. Failures (an input that cannot be read, a
+// document that cannot be decoded, a bad JSON Lines record, a truncated WARC
+// file, an output file that cannot be written) go to io.report and are
+// counted in the returned stats; the batch goes on. JSON Lines and WARC
+// inputs give JSON Lines; other documents give `format`, with "==> path <=="
+// headers when several go to one stream as text, markdown or html.
+// `rules` serves the first worker; `more_rules` builds one for each of the
+// others (unused with one thread).
+BatchStats RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& options, const Ruleset& rules,
+                    const RulesetFactory& more_rules, const BatchIo& io);
+
+// The extension of --output-dir files: ".jsonl" for JSON Lines, else by
+// format (".txt" for text and --explain, ".json", ".md", ".html"). WARC
+// inputs always get ".jsonl".
+std::string OutputExtension(const BatchOptions& options);
+
+}  // namespace pith::batch
