@@ -184,6 +184,7 @@ class Segmenter {
     const bool link = el.tag == GUMBO_TAG_A;
     if (link) ++link_depth_;
     if (block) contexts_.push_back({index, el.tag});
+    if (el.tag == GUMBO_TAG_PRE) ++pre_depth_;
     if (el.tag == GUMBO_TAG_TR) rows_.push_back(index);
     ++tags_in_block_;
     stack->push_back({node, 0, index, block, link});
@@ -200,6 +201,7 @@ class Segmenter {
       Flush();
       contexts_.pop_back();
     }
+    if (el.tag == GUMBO_TAG_PRE) --pre_depth_;
     if (el.tag == GUMBO_TAG_TR && !rows_.empty()) rows_.pop_back();
   }
 
@@ -209,7 +211,7 @@ class Segmenter {
       return;
     }
     const std::size_t before = CodePoints(text_);
-    if (in_pre()) {
+    if (pre_depth_ > 0) {
       text_ += raw;
     } else {
       AppendCollapsed(raw, &text_);
@@ -220,10 +222,6 @@ class Segmenter {
     }
   }
 
-  bool in_pre() const {
-    return std::any_of(contexts_.begin(), contexts_.end(),
-                       [](const Context& c) { return c.tag == GUMBO_TAG_PRE; });
-  }
 
   void Flush() {
     std::string text = std::move(text_);
@@ -400,6 +398,7 @@ class Segmenter {
   bool link_chars_started_ = false;
   int links_ = 0;
   int link_depth_ = 0;
+  int pre_depth_ = 0;  // open <pre> elements: their text keeps its spacing
   int tags_in_block_ = 0;
 };
 
