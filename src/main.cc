@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
       ("format,f", po::value(&format)->default_value("text"),
        "output: text (paragraph per line), json (text + metadata + removal counts, one object per line), "
        "markdown (headings, lists, quotes, tables), html (sanitised article markup)")
-      ("explain", "print every block with its features, rules, score and decision instead of the text")
+      ("explain", "print every block with its features, rules, score and decision instead of the text; with --format json: one JSON object per document with every block in full")
       ("favor", po::value(&favor)->default_value("balanced"),
        "balanced, precision (drop doubtful blocks) or recall (keep doubtful blocks)")
       ("rules", po::value(&rules_dir), "replace the built-in rules with the *.rules files of DIR")

@@ -247,7 +247,7 @@ class Processor {
     }
     const std::string& path = job.name == "<stdin>" ? "-" : job.name;
     if (headers_) done->output = "==> " + path + " <==\n";
-    done->output += options_.explain ? RenderExplain(r, rules, path) : Render(r, options_.format, rules, path);
+    done->output += options_.explain ? RenderExplain(r, options_.format, rules, path) : Render(r, options_.format, rules, path);
     if (headers_) done->output += "\n";
   }
 

@@ -234,14 +234,59 @@ std::string RemovalFamily(const Result& r, const Ruleset& rules, std::size_t i) 
   return "density";
 }
 
-std::string RenderExplain(const Result& r, const Ruleset& rules, const std::string& source) {
+std::string RenderExplain(const Result& r, Format format, const Ruleset& rules, const std::string& source) {
+  const std::string input = r.kind == InputKind::kHtml ? "html" : "text";
+  const std::string container = r.container.reason.empty() ? "none" : r.container.reason;
+  if (format == Format::kJson) {
+    nlohmann::ordered_json j;
+    j["source"] = source;
+    j["input"] = input;
+    j["input_reason"] = r.kind_reason;
+    j["charset"] = r.charset;
+    j["charset_reason"] = r.charset_reason;
+    j["language"] = r.language;
+    j["container"] = container;
+    j["depth_capped"] = r.depth_capped;
+    j["guarded"] = r.guarded;
+    j["widened"] = r.widened;
+    j["removed_phrases"] = r.injection.phrases;
+    j["title"] = r.injection.title;
+    nlohmann::ordered_json blocks = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < r.doc.blocks.size(); ++i) {
+      const Features& f = r.features[i];
+      const Verdict& v = r.verdicts[i];
+      nlohmann::ordered_json b;
+      b["keep"] = v.keep;
+      b["score"] = v.score;
+      b["initial"] = ClassName(v.initial);
+      b["class"] = ClassName(v.cls);
+      b["by"] = v.why;
+      b["inside"] = InContainer(r.doc, r.container, static_cast<int>(i));
+      b["chars"] = f.chars;
+      b["words"] = f.words;
+      b["link_density"] = f.link_density;
+      b["stopword_ratio"] = f.stopword_ratio;
+      b["terminal"] = f.terminal;
+      nlohmann::ordered_json fired = nlohmann::ordered_json::array();
+      for (int k : v.rules) fired.push_back(rules.rules()[k].name);
+      b["rules"] = fired;
+      if (r.doc.kind == InputKind::kHtml) {
+        b["path"] = r.doc.blocks[i].tag_path;
+      } else {
+        b["line"] = r.doc.blocks[i].line;
+      }
+      b["text"] = r.doc.blocks[i].text;
+      blocks.push_back(std::move(b));
+    }
+    j["blocks"] = std::move(blocks);
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
   std::ostringstream out;
   out << "source:    " << source << "\n";
-  out << "input:     " << (r.kind == InputKind::kHtml ? "html" : "text") << " (" << r.kind_reason << ")\n";
+  out << "input:     " << input << " (" << r.kind_reason << ")\n";
   out << "charset:   " << r.charset << " (" << r.charset_reason << ")\n";
   out << "language:  " << (r.language.empty() ? "unknown" : r.language) << "\n";
-  out << "container: " << (r.container.top >= 0 ? r.container.reason : r.container.reason.empty() ? "none" : r.container.reason)
-      << "\n";
+  out << "container: " << container << "\n";
   if (r.depth_capped > 0)
     out << "depth:     nesting too deep; " << r.depth_capped << " start tags beyond the cap were flattened\n";
   if (r.guarded) out << "guard:     pruning removed most of the container's prose; its prose blocks were restored\n";

@@ -23,7 +23,9 @@ void AddResultFields(const Result& result, const Ruleset& rules, nlohmann::order
 // One line per block: position, features, rules fired, score, class and the
 // decision with the stage that made it; a header tells what was decided for
 // the whole document (input kind, charset, language, container, fallback).
-std::string RenderExplain(const Result& result, const Ruleset& rules, const std::string& source);
+// Format::kJson gives the same as one JSON object per document, with each
+// block's full text (for scripts); the other formats give the text report.
+std::string RenderExplain(const Result& result, Format format, const Ruleset& rules, const std::string& source);
 
 // The rule family that removed block i ("context", "density", or the rules
 // file stem such as "prompts").

@@ -58,10 +58,26 @@ TEST_CASE("render: json carries text, metadata and removal counts per family") {
 
 TEST_CASE("render: explain names input kind, container and each block's decision") {
   const Result r = CleanPage("<body><div class='post'><p>" + kProse + "</p><p>" + kProse + "</p></div></body>");
-  const std::string e = RenderExplain(r, Ruleset::Default(), "page.html");
+  const std::string e = RenderExplain(r, Format::kText, Ruleset::Default(), "page.html");
   CHECK(e.find("input:     html (starts with <body") != std::string::npos);
   CHECK(e.find("container: <div class/id=\"post\">") != std::string::npos);
   CHECK(e.find("#0    KEEP") != std::string::npos);
+}
+
+TEST_CASE("render: explain as JSON gives every block in full with its decision") {
+  const std::string nav = "<ul><li><a href='/a'>Home</a></li><li><a href='/b'>World</a></li></ul>";
+  const Result r = CleanPage("<body>" + nav + "<div class='post'><p>" + kProse + "</p><p>" + kProse + "</p></div></body>");
+  const auto j = nlohmann::json::parse(RenderExplain(r, Format::kJson, Ruleset::Default(), "page.html"));
+  CHECK(j["source"] == "page.html");
+  CHECK(j["container"].get<std::string>().rfind("<div class/id=\"post\">", 0) == 0);
+  REQUIRE(j["blocks"].size() == r.doc.blocks.size());
+  bool prose_kept = false, nav_dropped = false;
+  for (const auto& b : j["blocks"]) {
+    if (b["text"] == kProse) prose_kept = b["keep"].get<bool>() && b["inside"].get<bool>();
+    if (b["text"].get<std::string>().find("Home") != std::string::npos) nav_dropped = !b["keep"].get<bool>();
+  }
+  CHECK(prose_kept);
+  CHECK(nav_dropped);
 }
 
 }  // namespace pith
