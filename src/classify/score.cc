@@ -112,12 +112,19 @@ std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features
     // Menus and footers repeat their short lines; articles rarely do.
     if (f.repeats > 0 && f.chars < 100) v.score -= 0.5;
 
-    if (v.initial == Class::kShort && container.top >= 0 && inside && rule_sum >= 0 && f.chars >= o.min_inside_chars &&
+    const bool unpenalised_inside = container.top >= 0 && inside && rule_sum >= 0;
+    if (unpenalised_inside && v.initial == Class::kShort && f.chars >= o.min_inside_chars &&
         (f.terminal || doc.blocks[b].kind == BlockKind::kListItem || doc.blocks[b].kind == BlockKind::kTableCell)) {
       // Short text inside the article's container, with no rule against it,
       // that reads as a sentence or sits in a list or table: a short
       // paragraph or item of the article. Unpunctuated labels ("Share this",
       // photo credits) stay short and are left to their neighbours.
+      v.cls = Class::kNearGood;
+    } else if (unpenalised_inside && v.initial == Class::kBad && f.chars >= o.inside_text_chars &&
+               f.link_density <= o.inside_text_link_density) {
+      // Longer text with few links but few function words or no sentence
+      // punctuation (ingredients, specifications, code, verse) inside the
+      // container is the article's data, not boilerplate.
       v.cls = Class::kNearGood;
     } else if (v.initial == Class::kShort && rule_sum > -1.0 && (inside || container.top < 0)) {
       v.cls = Class::kShort;

@@ -27,6 +27,8 @@ struct ScoreOptions {
   double stop_low = 0.05;        // below near-good but punctuated: neighbours decide
   double max_link_density = 0.35;  // above this a block is bad (short blocks: 0.2)
   int min_inside_chars = 15;     // short blocks inside the container from this size are near-good
+  int inside_text_chars = 100;   // linkless low-stopword blocks inside the container from this size...
+  double inside_text_link_density = 0.3;  // ...and up to this link density are near-good
   double max_element_boost = 1.5;  // cap on the sum of class/id and attribute boosts
   double shield_chars = 300;     // elements holding this much prose...
   double shield_share = 0.25;    // ...and this share of the page's prose ignore their penalties
