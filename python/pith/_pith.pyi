@@ -1,6 +1,6 @@
 # Type hints for the native module pith._pith (python/pith/module.cc).
 import os
-from typing import Dict, Iterable, Optional, Union
+from typing import Dict, Iterable, Optional, Tuple, Union
 
 _Path = Union[str, bytes, os.PathLike[str]]
 
@@ -59,6 +59,9 @@ class Cleaner:
         encoding: Optional[str] = None,
         source: str = "-",
     ) -> Result: ...
+    def clean_record(
+        self, record: Union[str, bytes], *, path: str = "<stdin>", line: int = 0, keep_html: bool = False
+    ) -> Tuple[str, str]: ...
     def __call__(
         self,
         html_or_text: Union[str, bytes],

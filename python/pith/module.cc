@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "batch/jsonl.h"
 #include "choices.h"
 #include "output/render.h"
 #include "pipeline.h"
@@ -165,7 +166,9 @@ class Cleaner {
     } else if (PyBytes_Check(doc.ptr())) {
       bytes = std::string_view(PyBytes_AS_STRING(doc.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(doc.ptr())));
     } else if (PyObject_CheckBuffer(doc.ptr())) {
-      copy = py::bytes(py::reinterpret_borrow<py::object>(doc)).cast<std::string>();
+      const auto buffer = py::reinterpret_steal<py::object>(PyBytes_FromObject(doc.ptr()));
+      if (!buffer) throw py::error_already_set();
+      copy = buffer.cast<std::string>();
       bytes = copy;
     } else {
       throw py::type_error("pith cleans str or bytes, not " +
@@ -180,6 +183,33 @@ class Cleaner {
     }
     Check(out->status());
     return std::move(*out);
+  }
+
+  // One record of `pith --jsonl`: the same parse (ParseJsonlLine), input
+  // kind per record ("html" as HTML, else "text" as text) and output line
+  // (CleanedRecord, or ErrorRecord naming "path:line: why").
+  std::pair<std::string, std::string> CleanRecord(py::handle record, const std::string& path, std::size_t line,
+                                                  bool keep_html) const {
+    std::string bytes;
+    if (PyUnicode_Check(record.ptr())) bytes = record.cast<std::string>();
+    else if (PyBytes_Check(record.ptr())) bytes = record.cast<py::bytes>();
+    else throw py::type_error("a JSON Lines record is str or bytes, not " +
+                              py::str(py::type::handle_of(record).attr("__name__")).cast<std::string>());
+    py::gil_scoped_release release;
+    const std::string name = line > 0 ? path + ":" + std::to_string(line) : path;
+    batch::JsonlInput in = batch::ParseJsonlLine(bytes, keep_html);
+    if (!in.error.empty()) {
+      const std::string error = name + ": " + in.error;
+      return {batch::ErrorRecord(in.fields, line, error), error};
+    }
+    CleanOptions options = options_;
+    options.input = in.is_text ? InputMode::kText : InputMode::kHtml;
+    const Result r = pith::Clean(in.content, options, *rules_);
+    if (!r.status.ok()) {
+      const std::string error = name + ": " + r.status.message();
+      return {batch::ErrorRecord(in.fields, line, error), error};
+    }
+    return {batch::CleanedRecord(std::move(in.fields), r, *rules_), ""};
   }
 
  private:
@@ -227,6 +257,16 @@ format="json" output and in Result.explain().
 Raises pith.Error with the CLI's message when the input cannot be read
 (binary data, an unknown encoding) or an argument is not one of the names
 the CLI accepts, and TypeError for input that is neither str nor bytes.)";
+
+constexpr const char* kCleanRecordDoc = R"(Clean one JSON Lines record exactly as `pith --jsonl` does.
+
+record is one line: an object with "id" or "url" and "html" (a page) or
+"text" (already extracted). Returns (output, error): output is the line
+the CLI writes for it (ending in "\n"): the input fields without "html"
+(unless keep_html) followed by text, title, author, date, site_name,
+language and removed; or, for a record that cannot be cleaned,
+{"id": ..., "error": "path:line: why"} and the same message as `error`
+("" when cleaned). Errors never raise: records out = records in.)";
 
 constexpr const char* kResultDoc = R"(A cleaned page.
 
@@ -280,6 +320,8 @@ PYBIND11_MODULE(_pith, m) {
       .def("clean", &Cleaner::Clean, kCleanDoc, py::arg("html_or_text"), py::kw_only(),
            py::arg("input") = py::none(), py::arg("format") = py::none(), py::arg("favor") = py::none(),
            py::arg("encoding") = py::none(), py::arg("source") = pith::kDefaultSource)
+      .def("clean_record", &Cleaner::CleanRecord, kCleanRecordDoc, py::arg("record"), py::kw_only(),
+           py::arg("path") = "<stdin>", py::arg("line") = 0, py::arg("keep_html") = false)
       .def("__call__", &Cleaner::Clean, "Same as clean().", py::arg("html_or_text"), py::kw_only(),
            py::arg("input") = py::none(), py::arg("format") = py::none(), py::arg("favor") = py::none(),
            py::arg("encoding") = py::none(), py::arg("source") = pith::kDefaultSource);
