@@ -24,7 +24,6 @@ not 'fast'").
 
 from __future__ import annotations
 
-import functools
 import os
 from typing import Iterable, Optional, Union
 
@@ -33,11 +32,6 @@ from ._pith import Cleaner, Error, Result, __version__
 __all__ = ["clean", "Cleaner", "Result", "Error", "__version__"]
 
 _Path = Union[str, bytes, "os.PathLike[str]"]
-
-
-@functools.lru_cache(maxsize=1)
-def _builtin_cleaner() -> Cleaner:
-    return Cleaner()
 
 
 def clean(
@@ -70,8 +64,6 @@ def clean(
     the rules are loaded and compiled on every call: build a Cleaner once
     instead when cleaning many pages.
     """
-    if rules is None and add_rules is None and repair:
-        cleaner = _builtin_cleaner()
-    else:
-        cleaner = Cleaner(rules, add_rules, repair=repair)
+    # Cheap without rules or add_rules: every Cleaner shares the built-in rules.
+    cleaner = Cleaner(rules, add_rules, repair=repair)
     return cleaner.clean(html_or_text, input=input, format=format, favor=favor, encoding=encoding, source=source)
