@@ -11,6 +11,7 @@
 #include "batch/batch.h"
 #include "batch/inputs.h"
 #include "batch/progress.h"
+#include "choices.h"
 #include "output/render.h"
 #include "pipeline.h"
 #include "ruleset/ruleset.h"
@@ -115,28 +116,13 @@ int main(int argc, char** argv) {
   }
 
   pith::CleanOptions options;
-  if (input == "auto") options.input = pith::InputMode::kAuto;
-  else if (input == "html") options.input = pith::InputMode::kHtml;
-  else if (input == "text") options.input = pith::InputMode::kText;
-  else {
-    std::cerr << "pith: --input must be auto, html or text, not '" << input << "'\n";
-    return kExitUsage;
-  }
-  pith::Format fmt;
-  if (format == "text") fmt = pith::Format::kText;
-  else if (format == "json") fmt = pith::Format::kJson;
-  else if (format == "markdown" || format == "md") fmt = pith::Format::kMarkdown;
-  else if (format == "html") fmt = pith::Format::kHtml;
-  else {
-    std::cerr << "pith: --format must be text, json, markdown or html, not '" << format << "'\n";
-    return kExitUsage;
-  }
-  if (favor == "balanced") options.score.favor = pith::Favor::kBalanced;
-  else if (favor == "precision") options.score.favor = pith::Favor::kPrecision;
-  else if (favor == "recall") options.score.favor = pith::Favor::kRecall;
-  else {
-    std::cerr << "pith: --favor must be balanced, precision or recall, not '" << favor << "'\n";
-    return kExitUsage;
+  pith::Format fmt = pith::Format::kText;
+  for (const pith::Status& s : {pith::ParseInputMode(input, &options.input), pith::ParseFormat(format, &fmt),
+                                pith::ParseFavor(favor, &options.score.favor)}) {
+    if (!s.ok()) {
+      std::cerr << "pith: --" << s.message() << "\n";
+      return kExitUsage;
+    }
   }
   options.decode.encoding = encoding;
   options.repair_injections = !vm.count("no-repair");
@@ -166,18 +152,8 @@ int main(int argc, char** argv) {
   batch.max_bytes = static_cast<std::size_t>(*limit);
 
   // Called once here, then once per extra worker thread (see RulesetFactory).
-  auto load_rules = [&](pith::Ruleset* rules) {
-    if (rules_dir.empty() && add_rules.empty()) {
-      *rules = pith::Ruleset::Default();
-      return pith::Status::Ok();
-    }
-    pith::Status s = rules_dir.empty() ? pith::Status::Ok() : rules->AddDirectory(rules_dir);
-    if (rules_dir.empty()) *rules = pith::Ruleset::Default();
-    for (const std::string& f : add_rules)
-      if (s.ok()) s = rules->AddPath(f);
-    if (s.ok()) s = rules->Compile();
-    return s;
-  };
+  const pith::RulesChoice rules_choice{rules_dir, add_rules};
+  auto load_rules = [&](pith::Ruleset* rules) { return pith::LoadRules(rules_choice, rules); };
   pith::Ruleset rules;
   if (const pith::Status s = load_rules(&rules); !s.ok()) {
     std::cerr << "pith: " << s.message() << "\n";
