@@ -87,7 +87,7 @@ class Cleaned {
 
   std::string Explain() const {
     py::gil_scoped_release release;
-    return RenderExplain(result_, *rules_, source_);
+    return RenderExplain(result_, Format::kText, *rules_, source_);
   }
 
   py::dict ToDict() const {
