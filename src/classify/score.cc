@@ -65,6 +65,7 @@ std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features
   if (o.favor == Favor::kRecall) good_at = 0.75, near_at = 0.0;
 
   std::vector<Verdict> out(doc.blocks.size());
+  bool body_started = false;  // a good block of the container came before
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Features& f = features[b];
     Verdict& v = out[b];
@@ -120,11 +121,13 @@ std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features
       // paragraph or item of the article. Unpunctuated labels ("Share this",
       // photo credits) stay short and are left to their neighbours.
       v.cls = Class::kNearGood;
-    } else if (unpenalised_inside && v.initial == Class::kBad && f.chars >= o.inside_text_chars &&
+    } else if (unpenalised_inside && body_started && v.initial == Class::kBad && f.chars >= o.inside_text_chars &&
                f.link_density <= o.inside_text_link_density) {
       // Longer text with few links but few function words or no sentence
       // punctuation (ingredients, specifications, code, verse) inside the
-      // container is the article's data, not boilerplate.
+      // container, once its prose has begun, is the article's data, not
+      // boilerplate. Before the prose it is more often a title-and-byline
+      // header run together.
       v.cls = Class::kNearGood;
     } else if (v.initial == Class::kShort && rule_sum > -1.0 && (inside || container.top < 0)) {
       v.cls = Class::kShort;
@@ -135,6 +138,7 @@ std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features
     } else {
       v.cls = Class::kBad;
     }
+    if (inside && v.initial == Class::kGood) body_started = true;
     if (v.forced_by >= 0) {
       const Action a = rules.rules()[v.forced_by].action;
       v.cls = a == Action::kKeep ? Class::kGood : Class::kBad;
