@@ -140,10 +140,11 @@ void SmoothWithContext(const Document& doc, const std::vector<Features>& feature
     v[i].why = "context";
   }
   cls = next;
-  // Headings that were short and lost their context get one more look.
+  // Headings that were short and lost their context get one more look,
+  // unless rules spoke against them ("Newsletter", a sidebar's title).
   for (std::size_t i = 0; i < n; ++i) {
     if (doc.blocks[i].kind != BlockKind::kHeading || cls[i] != Class::kBad || fixed(i) ||
-        v[i].initial == Class::kBad)
+        v[i].initial == Class::kBad || v[i].score < o.heading_min_score)
       continue;
     int distance = 0;
     for (std::size_t j = i + 1; j < n && distance <= o.heading_distance; ++j) {
