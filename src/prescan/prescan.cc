@@ -863,6 +863,15 @@ class Scanner {
     return plan;
   }
 
+  // Whether a </noscript> follows `from`. Once a search fails, every later
+  // one would too: that is remembered, so the scan stays linear.
+  bool HasNoscriptEnd(std::size_t from) {
+    if (no_noscript_end_) return false;
+    if (RawTextEnd(from, kTagNames[kNoscript]) < in_.size()) return true;
+    no_noscript_end_ = true;
+    return false;
+  }
+
   bool IsSkipElement(int id) const {
     if (!options_.strip_raw_text) return false;
     switch (id) {
@@ -978,7 +987,14 @@ class Scanner {
       if (fate == Fate::kEmit) KeepTag(t);
       return;
     }
-    if (html_rules && ns == Ns::kHtml && IsRawText(id)) return RawTextElement(t, id, fate, closed_real);
+    // A browser runs scripts, so it reads <noscript> as raw text up to
+    // </noscript>; Gumbo does not, and an unclosed tag inside one (a
+    // "<noscript><div></noscript>" warning box) would make the rest of the
+    // page its content. When noscript is dropped anyway and its end tag
+    // exists, read it as the browser does.
+    const bool noscript_as_text = id == kNoscript && options_.strip_raw_text && HasNoscriptEnd(t.end);
+    if (html_rules && ns == Ns::kHtml && (IsRawText(id) || noscript_as_text))
+      return RawTextElement(t, id, fate, closed_real);
 
     if (html_rules && fate != Fate::kSuppressed && !closed_real && IsSkipElement(id)) {
       if (!plan.no_push) {
@@ -1229,6 +1245,7 @@ class Scanner {
   std::vector<std::int32_t> markers_;  // afl_ size when each marker was pushed
   std::uint32_t serial_ = 0;
   int real_ = 0, phantoms_ = 0;
+  bool no_noscript_end_ = false;          // no </noscript> after some point: see HasNoscriptEnd
   std::vector<std::int32_t> skip_roots_;  // positions of open elements whose content is dropped
   bool in_head_ = true;
   bool form_open_ = false;

@@ -114,6 +114,14 @@ TEST_CASE("prescan: dropped elements end where the parser ends them") {
   CheckSameBlocks(head);
 }
 
+TEST_CASE("prescan: <noscript> is read as a browser reads it, up to its end tag") {
+  // Gumbo ignores </noscript> while the unclosed <div> is open, so the rest
+  // of the page would become the noscript's content and be dropped with it.
+  CHECK(Scan("<body><noscript><div id=warn></noscript><p>after</p>") == "<body><p>after</p>");
+  const Document d = ParseHtml(Scan("<body><noscript><div id=warn></noscript><div><p>after</p></div>"));
+  CHECK(BlockTexts(d) == std::vector<std::string>{"after"});
+}
+
 TEST_CASE("prescan: the parser's own habits are kept where they decide what is dropped") {
   // Gumbo closes the nearest element of a name it does not know on any end
   // tag of a name it does not know, so </x-other> closes <x-card> and the
