@@ -23,6 +23,7 @@ bool IsSkipped(GumboTag tag) {
     case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_INPUT: case GUMBO_TAG_HEAD: case GUMBO_TAG_MAP:
     case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_RT: case GUMBO_TAG_RP:  // ruby readings (furigana), not the text itself
       return true;
     default:
       return false;

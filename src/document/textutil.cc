@@ -95,6 +95,7 @@ void AppendCollapsed(std::string_view s, std::string* out) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t start = i;
     const char32_t c = NextCodePoint(s, &i);
+    if (IsInvisible(c)) continue;
     if (IsSpace(c)) {
       pending_space = true;
       continue;
@@ -104,6 +105,10 @@ void AppendCollapsed(std::string_view s, std::string* out) {
     out->append(s.substr(start, i - start));
   }
   if (pending_space && !out->empty() && out->back() != '\n') out->push_back(' ');
+}
+
+bool IsInvisible(char32_t c) {
+  return c == 0x00AD || c == 0x200B || c == 0x2060 || c == 0xFEFF;
 }
 
 std::string CollapseWhitespace(std::string_view s) {

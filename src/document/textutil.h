@@ -8,11 +8,13 @@
 namespace pith {
 
 // Collapses every run of whitespace (ASCII, NBSP, other Unicode spaces) into
-// one space and trims the ends. Newlines are treated like spaces.
+// one space and trims the ends. Newlines are treated like spaces. Invisible
+// format characters (see IsInvisible) are removed.
 std::string CollapseWhitespace(std::string_view s);
 
-// Appends s to out collapsing whitespace; a pending space is written only
-// before the next non-space character. Used while assembling blocks.
+// Appends s to out collapsing whitespace and removing invisible characters;
+// a pending space is written only before the next non-space character. Used
+// while assembling blocks.
 void AppendCollapsed(std::string_view s, std::string* out);
 
 // Number of code points.
@@ -31,6 +33,9 @@ bool IsUpper(char32_t c);
 bool IsDigit(char32_t c);
 bool IsCjk(char32_t c);
 bool IsSpace(char32_t c);
+// Soft hyphen, zero-width space, word joiner, zero-width no-break space:
+// they only guide line breaking and would split words for every consumer.
+bool IsInvisible(char32_t c);
 char32_t ToLower(char32_t c);
 
 // Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges.

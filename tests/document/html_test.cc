@@ -29,6 +29,17 @@ TEST_CASE("html: script, style, hidden elements and form controls are skipped") 
   CHECK(d.blocks[0].text == "kept");
 }
 
+TEST_CASE("html: ruby readings and invisible format characters leave the text") {
+  // Furigana (<rt>, <rp>) would double every annotated word; soft hyphens and
+  // zero-width spaces would split words for every consumer of the text.
+  const Document d = ParseHtml(
+      "<body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども</p>"
+      "<p>Mit&shy;tel&shy;al&shy;ter und Zeit​zeugen⁠</p></body>");
+  REQUIRE(d.blocks.size() == 2);
+  CHECK(d.blocks[0].text == "子ども");
+  CHECK(d.blocks[1].text == "Mittelalter und Zeitzeugen");
+}
+
 TEST_CASE("html: metadata from title, meta tags and JSON-LD") {
   const Document d = ParseHtml(
       "<html lang='de-DE'><head><title>Page title</title>"
