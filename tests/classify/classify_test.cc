@@ -147,3 +147,30 @@ TEST_CASE("rules: 'read also' teasers between paragraphs go, in several language
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("rules: feedback widgets, affiliate and consent notes between paragraphs go") {
+  for (const std::string note :
+       {"Was this article helpful?", "War der Artikel nützlich?", "Valora esta noticia",
+        "This post contains affiliate links: we may earn a commission if you buy through them.",
+        "Externer Inhalt: Mit einem Klick laden Sie das Video von einem Drittanbieter.",
+        "We respect your privacy and never share your address.", "Alle Angaben ohne Gewähr."}) {
+    const Result r = CleanText(kProse + "\n" + note + "\n" + kProse + "\n");
+    CHECK_MESSAGE(Kept(r).find(note) == std::string::npos, note);
+    CHECK(r.verdicts[0].keep);
+    CHECK(r.verdicts[2].keep);
+  }
+}
+
+TEST_CASE("rules: a long paragraph about affiliate marketing stays") {
+  const std::string about =
+      "Affiliate links have become a large business for publishers: a study of two thousand shopping guides "
+      "found that most of their income came from commissions on sales, and the authors argue that readers "
+      "rarely notice the disclosures, which are often printed in small type at the very end of a page, far "
+      "from the recommendations themselves.";
+  const Result r = CleanText(kProse + "\n" + about + "\n" + kProse + "\n");
+  CHECK(Kept(r).find(about) != std::string::npos);
+}
+
+}  // namespace pith
