@@ -346,6 +346,19 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
       title = doc.blocks[i].text;
   }
   if (!doc.meta.title.empty()) slots.push_back(doc.meta.title);
+  // Declared keywords are a header slot too, one slot per keyword.
+  std::vector<std::string> keywords;
+  {
+    static const RE2 kKeywordSeparator(R"(\s*[,;，；、|｜]\s*)");
+    std::string list = doc.meta.keywords;
+    RE2::GlobalReplace(&list, kKeywordSeparator, "\n");
+    std::size_t start = 0;
+    while (start <= list.size() && keywords.size() < 30) {
+      const std::size_t end = std::min(list.find('\n', start), list.size());
+      if (std::string k = CollapseWhitespace(list.substr(start, end - start)); !k.empty()) keywords.push_back(k);
+      start = end + 1;
+    }
+  }
   // A date in a dropped header line ("Date:2024-03-01 10:22", "Updated
   // 03.03.2024") is metadata: it leaves the text but not the json.
   static const RE2 kDate(
@@ -362,12 +375,14 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
 
   // Candidates: slot segments of a plausible phrase length.
   std::set<std::string> candidates;
+  auto consider = [&](const std::string& part) {
+    const bool cjk = IsCjkText(part);
+    const int size = cjk ? static_cast<int>(CodePoints(part)) / 2 : static_cast<int>(Tokenize(part).size());
+    if (size >= o.min_words && size <= o.max_words) candidates.insert(part);
+  };
   for (const std::string& slot : slots)
-    for (const std::string& part : SplitSlot(slot)) {
-      const bool cjk = IsCjkText(part);
-      const int size = cjk ? static_cast<int>(CodePoints(part)) / 2 : static_cast<int>(Tokenize(part).size());
-      if (size >= o.min_words && size <= o.max_words) candidates.insert(part);
-    }
+    for (const std::string& part : SplitSlot(slot)) consider(part);
+  for (const std::string& keyword : keywords) consider(keyword);
 
   const WordCounts body_words = CountWords(body);
   // The headline is the title's longest part; it recurs in header slots
@@ -384,6 +399,11 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     if (phrase == headline) continue;
     int slot_hits = 0;
     for (const std::string& slot : slots) slot_hits += slot.find(phrase) != std::string::npos;
+    const bool keyword = std::find(keywords.begin(), keywords.end(), phrase) != keywords.end();
+    // Keywords alone are weak evidence (pages list the topics they are
+    // about): they count only for a glued phrase entirely foreign to the body.
+    const bool keyword_only = keyword && slot_hits == 0;
+    slot_hits += keyword;
     std::size_t uses = 0, glued = 0;
     for (std::size_t p = body.find(phrase); p != std::string::npos; p = body.find(phrase, p + 1)) {
       ++uses;
@@ -409,6 +429,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     std::size_t familiar = 0;
     for (const std::string& t : tokens) familiar += CountOccurrences(rest_lower, t) > 0;
     if (familiar * 3 > tokens.size()) continue;
+    if (keyword_only && (glued == 0 || familiar > 0)) continue;
     result.phrases.push_back(phrase);
   }
   // Even without header evidence, an opening paragraph can betray a phrase

@@ -188,3 +188,48 @@ TEST_CASE("injected: a header phrase that only starts a longer body word is not 
 }
 
 }  // namespace pith
+
+namespace pith {
+
+namespace {
+
+Result CleanHtmlWithKeywords(const std::string& keywords, const std::string& paragraphs) {
+  return Clean("<html><head><meta charset=\"utf-8\"><title>临江市老码头下月封闭施工</title>"
+               "<meta name=\"keywords\" content=\"" + keywords + "\"></head><body><article>" + paragraphs +
+                   "</article></body></html>",
+               {}, Ruleset::Default());
+}
+
+const std::string kCjkRest =
+    "<p>新的渡轮码头将在五月重新开放，工程期间旅客可以乘坐临时接驳巴士前往对岸，港务部门将在车站设置指示牌。</p>"
+    "<p>港务部门表示，码头改造的费用由市政府和港口集团共同承担，工程预计在年底前全部完成，届时将恢复全部航线。</p>";
+
+}  // namespace
+
+TEST_CASE("injected: a declared keyword glued into CJK prose and foreign to the body is removed") {
+  const Result r = CleanHtmlWithKeywords(
+      "码头,鼎华资本学社", "<p>本周三，临江市鼎华资本学社港务局宣布，老码头将于下月起封闭施工，预计工期为半年。</p>" + kCjkRest);
+  REQUIRE(r.injection.phrases.size() == 1);
+  CHECK(r.injection.phrases[0] == "鼎华资本学社");
+  bool repaired = false;
+  for (std::size_t i = 0; i < r.doc.blocks.size(); ++i)
+    repaired = repaired || (r.verdicts[i].keep && r.BlockText(i).find("本周三，临江市港务局宣布") == 0);
+  CHECK(repaired);
+}
+
+TEST_CASE("injected: a declared keyword the body is about stays") {
+  // Used once, but part of it recurs in the body ("港务部门"): the topic.
+  const Result topic = CleanHtmlWithKeywords(
+      "码头,港务总局", "<p>本周三，临江市港务总局宣布，老码头将于下月起封闭施工，预计工期为半年。</p>" + kCjkRest);
+  CHECK(topic.injection.phrases.empty());
+  // A Latin keyword standing normally in a sentence is not glued.
+  const Result latin = Clean(
+      "<html><head><title>Ferry pier reopens</title><meta name=\"keywords\" content=\"Harbour Board, ferry\">"
+      "</head><body><article><p>The Harbour Board said on Monday that the old timber pier would reopen next "
+      "month, after a consultation in which commuters asked for earlier boats.</p><p>" +
+          kBody2 + "</p></article></body></html>",
+      {}, Ruleset::Default());
+  CHECK(latin.injection.phrases.empty());
+}
+
+}  // namespace pith
