@@ -233,3 +233,24 @@ TEST_CASE("injected: a declared keyword the body is about stays") {
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("junk: reaction and helpfulness counters after an HTML article go, an article sentence about reactions stays") {
+  for (const std::string counter : {"7285 réactions", "3649 reacciones", "512 reakcji", "6708 people found this helpful"}) {
+    const Result r = Clean(
+        "<html><body><article><p>Officials said the new timetable would take effect next month, after a "
+        "consultation in which commuters asked for earlier trains.</p><p>" +
+            kBody2 + "</p><div class=\"rating\"><span>" + counter.substr(0, counter.find(' ')) + "</span>" +
+            counter.substr(counter.find(' ')) +
+            "</div><p>The transport authority will publish the full timetable on its website in the coming "
+            "weeks, together with a map of the new connections.</p></article></body></html>",
+        {}, Ruleset::Default());
+    CHECK_MESSAGE(Kept(r).find(counter.substr(counter.find(' ') + 1)) == std::string::npos, counter);
+    CHECK(Kept(r).find("Officials said the new timetable") != std::string::npos);
+  }
+  const Result sentence = CleanText("Les réactions des habitants ont été nombreuses après la réunion publique de mardi soir.\n" + kBody2);
+  CHECK(Kept(sentence).find("Les réactions des habitants") != std::string::npos);
+}
+
+}  // namespace pith
