@@ -240,13 +240,16 @@ std::string GluedPhrase(const std::string& text, const WordCounts& body_words, c
     }
     std::size_t end = k;
     while (end < tokens.size() && tokens[end].capitalised) ++end;
-    // The last join inside this run of capitalised tokens, with at most one
-    // capitalised word after it: the sentence resumes right after an
-    // injection ("CenterWhite House voiced"), while a join inside a brand
-    // name is followed by more of the name ("HexaPoint Wealth Learning").
+    // The last join inside this run of capitalised tokens where the
+    // sentence resumes: with at most one capitalised word after it
+    // ("CenterWhite House voiced"), or on a word the body uses elsewhere
+    // ("CircleThe City Council voted"). A join inside a brand name is
+    // followed by more of the name ("HexaPoint Wealth Learning").
     std::size_t glued = end;
     for (std::size_t t = k; t < end; ++t)
-      if (tokens[t].glue != std::string::npos && end - t <= 2) glued = t;
+      if (tokens[t].glue != std::string::npos &&
+          (end - t <= 2 || Uses(body_words, tokens[t].text.substr(tokens[t].glue)) > 1))
+        glued = t;
     if (glued < end && tokens[glued].glue_left >= 3 && Uses(body_words, tokens[glued].text) <= 1) {
       const Token& g = tokens[glued];
       std::vector<std::string> words{g.text.substr(0, g.glue)};

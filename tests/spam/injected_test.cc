@@ -254,3 +254,19 @@ TEST_CASE("junk: reaction and helpfulness counters after an HTML article go, an 
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("injected: a glued phrase is found when the sentence resumes with several capitalised words") {
+  const Result r = CleanText(
+      "MILBRIDGE — Velmora Orchard Trust CircleThe City Council voted on Wednesday to keep the night buses "
+      "running, ending a trial that carried more than a million passengers.\n"
+      "The City Council said the service would cost about two million a year, to be paid from parking fees "
+      "collected in the centre.\n" +
+      kBody2);
+  REQUIRE(r.injection.phrases.size() == 1);
+  CHECK(r.injection.phrases[0] == "Velmora Orchard Trust Circle");
+  CHECK(Kept(r).find("MILBRIDGE — The City Council voted on Wednesday") == 0);
+}
+
+}  // namespace pith
