@@ -58,6 +58,7 @@ struct Metadata {
   std::string site_name;
   std::string language;     // from lang attributes or meta tags; may be empty
   std::string description;
+  std::string keywords;     // <meta name="keywords">, as written
 };
 
 struct Document {

@@ -334,6 +334,7 @@ class Segmenter {
                k == "datepublished" || k == "og:published_time" || k == "dc.date.issued")
       set(&doc_.meta.date);
     else if (k == "description" || k == "og:description") set(&doc_.meta.description);
+    else if (k == "keywords" || k == "news_keywords") set(&doc_.meta.keywords);
     else if (k == "og:locale" || k == "language" || k == "dc.language")
       if (doc_.meta.language.empty()) doc_.meta.language = LowerAscii(v);
   }

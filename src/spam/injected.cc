@@ -71,10 +71,41 @@ std::vector<std::string> MeaningfulTokens(const std::string& phrase) {
   return out;
 }
 
-bool IsLetterAt(const std::string& s, std::size_t pos) {
-  if (pos >= s.size()) return false;
-  std::size_t i = pos;
-  return IsLetter(NextCodePoint(s, &i));
+// Whether the occurrence of a phrase at [at, at + size) in `text` is glued
+// to a neighbouring word: in CJK text any letter next to it, in cased
+// scripts a lower->Upper join ("CenterWhite"). A phrase that is the start
+// of a longer word ("Über uns" in "Über unsere") is not glued, it is a
+// different word.
+bool GluedAt(const std::string& text, std::size_t at, std::size_t size) {
+  const std::size_t end = at + size;
+  auto last_of = [&](std::size_t pos) {  // code point ending before pos
+    std::size_t back = pos;
+    while (back > 0 && (static_cast<unsigned char>(text[back - 1]) & 0xC0) == 0x80) --back;
+    if (back > 0) --back;
+    std::size_t i = back;
+    return NextCodePoint(text, &i);
+  };
+  if (end < text.size()) {
+    std::size_t i = end;
+    const char32_t next = NextCodePoint(text, &i);
+    const char32_t last = last_of(end);
+    if (IsLetter(next) && (IsCjk(next) || IsCjk(last) || (IsUpper(next) && !IsUpper(last)))) return true;
+  }
+  if (at > 0) {
+    std::size_t i = at;
+    const char32_t first = NextCodePoint(text, &i);
+    const char32_t prev = last_of(at);
+    if (IsLetter(prev) && (IsCjk(prev) || IsCjk(first) || (IsUpper(first) && !IsUpper(prev)))) return true;
+  }
+  return false;
+}
+
+// A title part left with a separator at either end ("Headline |") loses it.
+std::string TrimSeparators(const std::string& title) {
+  static const RE2 re(R"(^[\s:|｜：>»›/•·\x{2013}\x{2014}-]+|[\s:|｜：>»›/•·\x{2013}\x{2014}-]+$)");
+  std::string out = title;
+  RE2::GlobalReplace(&out, re, "");
+  return out;
 }
 
 // Removes every occurrence of `phrase` from `text`, restoring the spacing the
@@ -89,20 +120,51 @@ std::string RemovePhrase(const std::string& text, const std::string& phrase) {
     while (after < text.size() && (text[after] == ':' || text[after] == ' ')) ++after;
     if (text.compare(after, 3, "\xEF\xBC\x9A") == 0) after += 3;
     pos = after;
-    // Re-insert one space if the removal joined two words.
-    if (!out.empty() && out.back() != ' ' && IsLetterAt(text, after) && at > 0 && text[at - 1] != ' ' &&
-        !IsCjkText(phrase))
-      out.push_back(' ');
+    // Re-insert one space if the removal joined two words of a spaced
+    // script ("The Brand White" -> "The White"); CJK neighbours join.
+    if (!out.empty() && out.back() != ' ' && at > 0 && text[at - 1] != ' ' && after < text.size()) {
+      std::size_t i = after;
+      const char32_t next = NextCodePoint(text, &i);
+      std::size_t back = out.size() - 1;
+      while (back > 0 && (static_cast<unsigned char>(out[back]) & 0xC0) == 0x80) --back;
+      const char32_t prev = NextCodePoint(out, &back);
+      if (IsLetter(next) && IsLetter(prev) && !IsCjk(next) && !IsCjk(prev)) out.push_back(' ');
+    }
   }
   out.append(text, pos, std::string::npos);
-  return CollapseWhitespace(out);
+  // Only the edges are trimmed: the lines of a block (list items, verses)
+  // keep their breaks.
+  const std::size_t begin = out.find_first_not_of(' ');
+  if (begin == std::string::npos) return "";
+  return out.substr(begin, out.find_last_not_of(' ') + 1 - begin);
 }
 
+
+// Lower-cased whole-word counts of a text (CJK: one character a word).
+using WordCounts = std::unordered_map<std::string, int>;
+
+WordCounts CountWords(const std::string& text) {
+  WordCounts counts;
+  for (std::string& w : Tokenize(text)) ++counts[std::move(w)];
+  return counts;
+}
+
+int Uses(const WordCounts& counts, const std::string& word) {
+  int most = 0;
+  // A word such as "Saint-Aubin" is two tokens: the rarer one decides.
+  for (const std::string& t : Tokenize(word)) {
+    const auto it = counts.find(t);
+    const int n = it == counts.end() ? 0 : it->second;
+    most = most == 0 ? n : std::min(most, n);
+  }
+  return most;
+}
 
 struct Token {
   std::string text;
   bool capitalised = false;
   std::size_t glue = std::string::npos;  // byte offset of a lower->Upper join inside the token
+  int glue_left = 0;                     // letters of the word part before that join ("Hub" in "HubArenales")
 };
 
 std::vector<Token> SplitTokens(const std::string& text) {
@@ -121,11 +183,16 @@ std::vector<Token> SplitTokens(const std::string& text) {
       continue;
     }
     if (current.text.empty()) current.capitalised = IsUpper(c);
-    // A join of a lower-case run of 4+ letters and an upper-case letter
-    // ("CircleStreet"; not "McDonald", "MacArthur", "LeBron").
-    if (IsUpper(c) && IsLetter(prev) && !IsUpper(prev) && !IsCjk(prev) && letters_before >= 4)
+    // A join of a lower-case letter and an upper-case one ("CenterWhite",
+    // "HubArenales", but also "McDonald", "MacArthur", "LeBron"): the
+    // caller weighs it by the length of the run before the join.
+    if (IsUpper(c) && IsLetter(prev) && !IsUpper(prev) && !IsCjk(prev) && letters_before >= 2) {
       current.glue = current.text.size();
-    letters_before = IsLetter(c) ? letters_before + 1 : 0;
+      current.glue_left = letters_before;
+    }
+    // Letters of the current word part: an upper-case letter starts a new
+    // one ("Switch|Res|X"), anything but a letter ends it.
+    letters_before = !IsLetter(c) ? 0 : IsUpper(c) ? 1 : letters_before + 1;
     current.text.append(text, start, i - start);
     prev = c;
   }
@@ -133,11 +200,37 @@ std::vector<Token> SplitTokens(const std::string& text) {
   return tokens;
 }
 
+// A word as a name is written: letters and digits, joined by at most a
+// hyphen, an apostrophe or "&" ("Saint-Aubin", "O'Neil"). Words carrying
+// punctuation ("Credit:", "History.", "T./Adobe") belong to captions,
+// credits and sentences, not to a glued-in name.
+bool PlainWord(const std::string& word) {
+  bool joined = true;  // no joiner first
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t c = NextCodePoint(word, &i);
+    if (IsLetter(c) || IsDigit(c)) {
+      joined = false;
+    } else if ((c == '-' || c == '\'' || c == 0x2019 || c == '&') && !joined) {
+      joined = true;
+    } else {
+      return false;
+    }
+  }
+  return !joined;
+}
+
 // A phrase glued to the next word in an opening sentence, found without any
 // header slot: the run of capitalised words that ends at the last
 // lower->Upper join of a capitalised run ("...Exchange CircleStreet"),
-// keeping only words the rest of the body never uses.
-std::string GluedPhrase(const std::string& text, const std::string& body_lower) {
+// keeping only words the body uses nowhere else.
+//
+// The join itself is the weaker evidence the shorter the run before it:
+// after four or more letters ("CircleStreet") two foreign words suffice;
+// after three ("HubArenales", but also "MacArthur") it takes four foreign
+// capitalised words in a row, which a person's name and title rarely are;
+// after two ("McDonald", "LeBron") it is never glue. The glued token itself
+// must not recur: a real CamelCase name ("BlackRock") is used again.
+std::string GluedPhrase(const std::string& text, const WordCounts& body_words, const InjectionOptions& o) {
   const std::vector<Token> tokens = SplitTokens(text);
   std::size_t k = 0;
   while (k < tokens.size()) {
@@ -147,39 +240,87 @@ std::string GluedPhrase(const std::string& text, const std::string& body_lower) 
     }
     std::size_t end = k;
     while (end < tokens.size() && tokens[end].capitalised) ++end;
-    // The last join inside this run of capitalised tokens, with at most one
-    // capitalised word after it: the sentence resumes right after an
-    // injection ("CenterWhite House voiced"), while a join inside a brand
-    // name is followed by more of the name ("HexaPoint Wealth Learning").
+    // The last join inside this run of capitalised tokens where the
+    // sentence resumes: with at most one capitalised word after it
+    // ("CenterWhite House voiced"), or on a word the body uses elsewhere
+    // ("CircleThe City Council voted"). A join inside a brand name is
+    // followed by more of the name ("HexaPoint Wealth Learning").
     std::size_t glued = end;
     for (std::size_t t = k; t < end; ++t)
-      if (tokens[t].glue != std::string::npos && end - t <= 2) glued = t;
-    if (glued < end) {
+      if (tokens[t].glue != std::string::npos &&
+          (end - t <= 2 || Uses(body_words, tokens[t].text.substr(tokens[t].glue)) > 1))
+        glued = t;
+    if (glued < end && tokens[glued].glue_left >= 3 && Uses(body_words, tokens[glued].text) <= 1) {
       const Token& g = tokens[glued];
-      const std::string right = g.text.substr(g.glue);
-      if (!right.empty()) {
-        std::vector<std::string> words{g.text.substr(0, g.glue)};
-        for (std::size_t t = glued; t-- > k;) words.insert(words.begin(), tokens[t].text);
-        // Drop leading words the body uses elsewhere ("The", a street name).
-        std::size_t first = 0;
-        while (first < words.size()) {
-          const std::string w = LowerUtf8(words[first]);
-          if (CountOccurrences(body_lower, w) <= 1) break;
-          ++first;
-        }
-        if (words.size() - first >= 2) {
-          bool all_foreign = true;
-          for (std::size_t t = first; t < words.size(); ++t)
-            all_foreign = all_foreign && CountOccurrences(body_lower, LowerUtf8(words[t])) <= 1;
-          if (all_foreign) {
-            std::string phrase;
-            for (std::size_t t = first; t < words.size(); ++t) phrase += (phrase.empty() ? "" : " ") + words[t];
-            return phrase;
-          }
+      std::vector<std::string> words{g.text.substr(0, g.glue)};
+      for (std::size_t t = glued; t-- > k;) words.insert(words.begin(), tokens[t].text);
+      // Drop leading words the body uses elsewhere ("The", a street name).
+      std::size_t first = 0;
+      while (first < words.size() && Uses(body_words, words[first]) > 1) ++first;
+      const std::size_t needed =
+          g.glue_left >= 4 ? 2 : static_cast<std::size_t>(std::max(2, o.short_glue_words));
+      if (words.size() - first >= needed) {
+        bool all_foreign = true;
+        for (std::size_t t = first; t < words.size(); ++t)
+          all_foreign = all_foreign && PlainWord(words[t]) && Uses(body_words, words[t]) <= 1;
+        if (all_foreign) {
+          std::string phrase;
+          for (std::size_t t = first; t < words.size(); ++t) phrase += (phrase.empty() ? "" : " ") + words[t];
+          return phrase;
         }
       }
     }
     k = end;
+  }
+  return "";
+}
+
+// CJK characters and the full-width punctuation written between them.
+bool IsCjkOrMark(char32_t c) { return IsCjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
+
+// A run of Latin-script words written straight into CJK text, with no
+// space on either side ("青禾市Crimson Fund Exchange Circle交通运输局"),
+// found without any header slot. CJK prose quotes Latin names too, so it
+// takes `embedded_words` capitalised words, each used nowhere else in the
+// body, and a run the title does not mention.
+std::string EmbeddedPhrase(const std::string& text, const WordCounts& body_words, const std::string& title,
+                           const InjectionOptions& o) {
+  std::size_t i = 0;
+  bool after_cjk = true;  // the start of the block counts as a boundary
+  while (i < text.size()) {
+    std::size_t at = i;
+    char32_t c = NextCodePoint(text, &i);
+    if (IsCjkOrMark(c)) {
+      after_cjk = true;
+      continue;
+    }
+    if (!after_cjk || !IsLetter(c)) {
+      after_cjk = false;
+      continue;
+    }
+    // A run of letters, digits and single spaces up to the next CJK character.
+    std::size_t end = i;
+    bool closed = false;
+    for (std::size_t j = i; j < text.size();) {
+      const std::size_t before = j;
+      const char32_t d = NextCodePoint(text, &j);
+      if (IsCjkOrMark(d)) {
+        end = before;
+        closed = true;
+        break;
+      }
+      if (!IsLetter(d) && !IsDigit(d) && d != ' ') break;
+      end = j;
+    }
+    after_cjk = false;
+    if (!closed) continue;
+    const std::string run = CollapseWhitespace(text.substr(at, end - at));
+    i = end;
+    const std::vector<Token> words = SplitTokens(run);
+    if (static_cast<int>(words.size()) < o.embedded_words) continue;
+    bool foreign = title.find(run) == std::string::npos;
+    for (const Token& w : words) foreign = foreign && w.capitalised && Uses(body_words, w.text) <= 1;
+    if (foreign && text.find(run) == at) return run;
   }
   return "";
 }
@@ -208,6 +349,19 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
       title = doc.blocks[i].text;
   }
   if (!doc.meta.title.empty()) slots.push_back(doc.meta.title);
+  // Declared keywords are a header slot too, one slot per keyword.
+  std::vector<std::string> keywords;
+  {
+    static const RE2 kKeywordSeparator(R"(\s*[,;，；、|｜]\s*)");
+    std::string list = doc.meta.keywords;
+    RE2::GlobalReplace(&list, kKeywordSeparator, "\n");
+    std::size_t start = 0;
+    while (start <= list.size() && keywords.size() < 30) {
+      const std::size_t end = std::min(list.find('\n', start), list.size());
+      if (std::string k = CollapseWhitespace(list.substr(start, end - start)); !k.empty()) keywords.push_back(k);
+      start = end + 1;
+    }
+  }
   // A date in a dropped header line ("Date:2024-03-01 10:22", "Updated
   // 03.03.2024") is metadata: it leaves the text but not the json.
   static const RE2 kDate(
@@ -224,21 +378,39 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
 
   // Candidates: slot segments of a plausible phrase length.
   std::set<std::string> candidates;
+  auto consider = [&](const std::string& part) {
+    const bool cjk = IsCjkText(part);
+    const int size = cjk ? static_cast<int>(CodePoints(part)) / 2 : static_cast<int>(Tokenize(part).size());
+    if (size >= o.min_words && size <= o.max_words) candidates.insert(part);
+  };
   for (const std::string& slot : slots)
-    for (const std::string& part : SplitSlot(slot)) {
-      const bool cjk = IsCjkText(part);
-      const int size = cjk ? static_cast<int>(CodePoints(part)) / 2 : static_cast<int>(Tokenize(part).size());
-      if (size >= o.min_words && size <= o.max_words) candidates.insert(part);
-    }
+    for (const std::string& part : SplitSlot(slot)) consider(part);
+  for (const std::string& keyword : keywords) consider(keyword);
 
+  const WordCounts body_words = CountWords(body);
+  // The headline is the title's longest part; it recurs in header slots
+  // (title, heading, breadcrumb) and may be absent from the body, but it is
+  // never an injection.
+  std::string headline;
+  std::size_t headline_words = 0;
+  for (const std::string& part : SplitSlot(title))
+    if (const std::size_t n = Tokenize(part).size(); n > headline_words) {
+      headline = part;
+      headline_words = n;
+    }
   for (const std::string& phrase : candidates) {
+    if (phrase == headline) continue;
     int slot_hits = 0;
     for (const std::string& slot : slots) slot_hits += slot.find(phrase) != std::string::npos;
+    const bool keyword = std::find(keywords.begin(), keywords.end(), phrase) != keywords.end();
+    // Keywords alone are weak evidence (pages list the topics they are
+    // about): they count only for a glued phrase entirely foreign to the body.
+    const bool keyword_only = keyword && slot_hits == 0;
+    slot_hits += keyword;
     std::size_t uses = 0, glued = 0;
     for (std::size_t p = body.find(phrase); p != std::string::npos; p = body.find(phrase, p + 1)) {
       ++uses;
-      const std::size_t end = p + phrase.size();
-      if (IsLetterAt(body, end) || (p > 0 && IsLetterAt(body, p - 1) && body[p - 1] != ' ')) ++glued;
+      glued += GluedAt(body, p, phrase.size());
     }
     if (slot_hits < 2 && glued == 0) continue;
     if (uses > static_cast<std::size_t>(o.max_body_uses)) continue;
@@ -246,6 +418,10 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     // an injection; a header phrase the body uses normally (a place name in
     // the breadcrumb and the first sentence) is the article's own.
     if (uses > 0 && glued == 0) continue;
+    // Seen in the header only, a phrase can also be a kicker or subtitle
+    // ("Kicker: Headline"); only one much shorter than the headline is
+    // taken for a brand.
+    if (uses == 0 && Tokenize(phrase).size() * 2 > headline_words) continue;
     // Foreign to the body: its meaningful words are not used elsewhere.
     std::string rest = body;
     for (std::size_t p = rest.find(phrase); p != std::string::npos; p = rest.find(phrase, p))
@@ -256,40 +432,59 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     std::size_t familiar = 0;
     for (const std::string& t : tokens) familiar += CountOccurrences(rest_lower, t) > 0;
     if (familiar * 3 > tokens.size()) continue;
+    if (keyword_only && (glued == 0 || familiar > 0)) continue;
     result.phrases.push_back(phrase);
   }
   // Even without header evidence, an opening paragraph can betray a phrase
-  // glued to the next word.
+  // glued to the next word, or Latin words written into CJK prose.
   {
-    const std::string body_lower = LowerUtf8(body);
     int looked = 0;
     for (std::size_t i = 0; i < doc.blocks.size() && looked < o.glue_blocks; ++i) {
       if (!verdicts[i].keep) continue;
       ++looked;
-      const std::string phrase = GluedPhrase(doc.blocks[i].text, body_lower);
-      const bool known = std::any_of(result.phrases.begin(), result.phrases.end(), [&](const std::string& p) {
-        return p.find(phrase) != std::string::npos || phrase.find(p) != std::string::npos;
-      });
-      if (!phrase.empty() && !known) result.phrases.push_back(phrase);
+      for (const std::string& phrase : {GluedPhrase(doc.blocks[i].text, body_words, o),
+                                        EmbeddedPhrase(doc.blocks[i].text, body_words, title, o)}) {
+        const bool known = std::any_of(result.phrases.begin(), result.phrases.end(), [&](const std::string& p) {
+          return p.find(phrase) != std::string::npos || phrase.find(p) != std::string::npos;
+        });
+        if (!phrase.empty() && !known) result.phrases.push_back(phrase);
+      }
     }
   }
   // Longer phrases first, so a phrase that contains another is removed whole.
   std::sort(result.phrases.begin(), result.phrases.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 
+  // Only what was removed from the kept text or the title is reported.
+  std::vector<bool> removed(result.phrases.size(), false);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     if (!verdicts[i].keep) continue;
     std::string text = doc.blocks[i].text;
-    for (const std::string& phrase : result.phrases)
-      if (text.find(phrase) != std::string::npos) text = RemovePhrase(text, phrase);
+    for (std::size_t k = 0; k < result.phrases.size(); ++k)
+      if (text.find(result.phrases[k]) != std::string::npos) {
+        text = RemovePhrase(text, result.phrases[k]);
+        removed[k] = true;
+      }
     if (text != doc.blocks[i].text) result.block_text[i] = text;
   }
 
   // Title: drop injected phrases, then a trailing site name (after " - ",
   // " | "...) that is the declared site name or foreign to the body.
+  // A phrase leaves the title only as a whole part at either end
+  // ("Brand: Headline", "[Brand] Headline", "Headline - Brand"), never from
+  // inside the headline.
   std::string clean_title = CollapseWhitespace(title);
-  for (const std::string& phrase : result.phrases)
-    if (clean_title.find(phrase) != std::string::npos) clean_title = RemovePhrase(clean_title, phrase);
+  for (std::size_t k = 0; k < result.phrases.size(); ++k) {
+    const std::string& phrase = result.phrases[k];
+    const std::vector<std::string> parts = SplitSlot(clean_title);
+    if (parts.size() < 2 || (parts.front() != phrase && parts.back() != phrase)) continue;
+    clean_title = TrimSeparators(RemovePhrase(clean_title, phrase));
+    removed[k] = true;
+  }
+  std::vector<std::string> reported;
+  for (std::size_t k = 0; k < result.phrases.size(); ++k)
+    if (removed[k]) reported.push_back(result.phrases[k]);
+  result.phrases = std::move(reported);
   static const RE2 kSuffix(R"((.+?)\s*(?:\s[-|\x{2013}\x{2014}]|[|｜]|\s::)\s*([^-|｜]{2,60})$)");
   std::string head, suffix;
   if (RE2::FullMatch(clean_title, kSuffix, &head, &suffix)) {
@@ -300,7 +495,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     const bool site = suffix == doc.meta.site_name || (Tokenize(suffix).size() <= 5 && familiar * 2 <= tokens.size());
     if (site && CodePoints(head) >= 10) {
       result.site_suffix = CollapseWhitespace(suffix);
-      clean_title = CollapseWhitespace(head);
+      clean_title = TrimSeparators(CollapseWhitespace(head));
     }
   }
   result.title = clean_title;
