@@ -131,6 +131,10 @@ std::vector<Verdict> ScoreBlocks(const Document& doc, const std::vector<Features
       v.cls = Class::kNearGood;
     } else if (v.initial == Class::kShort && rule_sum > -1.0 && (inside || container.top < 0)) {
       v.cls = Class::kShort;
+    } else if (v.initial == Class::kShort && v.score >= good_at) {
+      // Outside the container, wrapper boosts ("main", "content") must not
+      // make a short label good on their own.
+      v.cls = Class::kNearGood;
     } else if (v.score >= good_at) {
       v.cls = Class::kGood;
     } else if (v.score >= near_at) {
