@@ -141,7 +141,8 @@ void SmoothWithContext(const Document& doc, const std::vector<Features>& feature
   }
   cls = next;
   // Headings that were short and lost their context get one more look,
-  // unless rules spoke against them ("Newsletter", a sidebar's title).
+  // unless rules or the container spoke against them ("Newsletter", a
+  // sidebar's title).
   for (std::size_t i = 0; i < n; ++i) {
     if (doc.blocks[i].kind != BlockKind::kHeading || cls[i] != Class::kBad || fixed(i) ||
         v[i].initial == Class::kBad || v[i].score < o.heading_min_score)

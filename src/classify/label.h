@@ -26,7 +26,7 @@ namespace pith {
 
 struct LabelOptions {
   int heading_distance = 200;  // chars within which a heading must meet good text
-  double heading_min_score = -1.0;  // headings scored below this are not rescued by the text after them
+  double heading_min_score = -0.5;  // headings scored below this (penalised, or outside the container) are not rescued by the text after them
   int list_line_chars = 160;   // lines of a trailing list are shorter than this
   int min_list_run = 4;        // unheaded runs of headline-like lines at the tail
   int thin_chars = 250;        // fewer kept characters than this: widen
