@@ -113,6 +113,15 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
   why << "<" << t.tag << (t.classid.empty() ? "" : " class/id=\"" + t.classid + "\"") << "> at depth "
       << t.depth << ", score " << std::lround(best) << ", " << std::lround(chars[top]) << " chars, link density "
       << (chars[top] > 0 ? std::round(100 * link_chars[top] / chars[top]) / 100 : 0);
+  why << "; it holds " << std::lround(prose[top]) << " of the page's " << std::lround(c.total_prose)
+      << " prose chars against " << std::lround(other[top]) << " other chars";
+  if (!evidence.element_rules[top].empty()) {
+    why << ", class/id evidence";
+    for (int r : evidence.element_rules[top]) {
+      const Rule& rule = rules.rules()[r];
+      why << " " << rule.name << (SignedWeight(rule) >= 0 ? "+" : "") << SignedWeight(rule);
+    }
+  }
   if (c.members.size() > 1) why << ", plus " << c.members.size() - 1 << " sibling(s)";
   c.reason = why.str();
   return c;
