@@ -62,6 +62,10 @@ std::string Stoplists::Detect(const Document& doc) const {
   std::unordered_map<std::string, int> hits;
   std::size_t seen = 0, cjk = 0, kana = 0;
   for (const Block& b : doc.blocks) {
+    // Link lists (menus, "related" headlines) are often in another language
+    // than the article (an English site frame around a Polish story): the
+    // page's language is the language of its running text.
+    if (b.link_chars * 2 > b.text.size()) continue;
     for (std::size_t i = 0; i < b.text.size();) {
       const char32_t c = NextCodePoint(b.text, &i);
       if (IsCjk(c)) ++cjk;

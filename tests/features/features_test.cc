@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "document/html.h"
 #include "document/text.h"
 
 namespace pith {
@@ -42,6 +43,16 @@ TEST_CASE("stoplists: the language is detected from the text") {
         "en");
   CHECK(s.Detect(ParseText("Le chien et le chat sont dans la maison parce qu'il pleut et qu'ils ne veulent pas.")) == "fr");
   CHECK(s.Detect(ParseText("東京では今日、新しい駅が開業しました。多くの人が集まりました。")) == "ja");
+}
+
+TEST_CASE("stoplists: link lists in another language do not decide the page's language") {
+  std::string html =
+      "<body><p>Władze miasta podpisały w czwartek umowę na budowę nowej linii tramwajowej, która połączy "
+      "osiedle z centrum. Prace mają się rozpocząć jesienią i potrwać około dwóch lat.</p><ul>";
+  for (const char* h : {"Why more of the families are moving to the small towns", "Five ways to cut your heating bill this winter",
+                        "The city council is looking for a new director of the museum", "What you need to know about the new rules"})
+    html += std::string("<li><a href='/x'>") + h + "</a></li>";
+  CHECK(Stoplists::Default().Detect(ParseHtml(html + "</ul></body>")) == "pl");
 }
 
 }  // namespace pith
