@@ -289,7 +289,7 @@ class Processor {
     const bool from_header = clean.decode.encoding.empty() && !job.charset.empty();
     if (from_header) clean.decode.encoding = job.charset;
     Result r = Clean(job.bytes, clean, rules);
-    if (!r.status.ok() && from_header) {
+    if (!r.status.ok() && from_header && r.charset.empty()) {
       // A charset the HTTP header names but iconv does not know: detect instead.
       clean.decode.encoding.clear();
       r = Clean(job.bytes, clean, rules);

@@ -21,7 +21,7 @@ bool IsClosing(char32_t c) {
 }  // namespace
 
 std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stoplists,
-                                      const std::string& language) {
+                                      const std::string& language, const Deadline& deadline) {
   const auto* stop = language.empty() ? nullptr : stoplists.Find(language);
   // English passages are common inside pages in other languages (quotes,
   // software docs): a block is read with whichever of the two fits better.
@@ -31,6 +31,7 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
 
   std::vector<Features> out(doc.blocks.size());
   for (std::size_t id = 0; id < doc.blocks.size(); ++id) {
+    if (deadline.Expired()) break;
     const Block& b = doc.blocks[id];
     Features& f = out[id];
     int letters = 0, upper = 0, digits = 0, nonspace = 0, cjk = 0;

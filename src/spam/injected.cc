@@ -186,7 +186,7 @@ std::string GluedPhrase(const std::string& text, const std::string& body_lower) 
 }  // namespace
 
 Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& verdicts,
-                              const InjectionOptions& o) {
+                              const InjectionOptions& o, const Deadline& deadline) {
   Injection result;
   result.block_text.assign(doc.blocks.size(), "");
 
@@ -232,6 +232,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     }
 
   for (const std::string& phrase : candidates) {
+    if (deadline.Expired()) return result;
     int slot_hits = 0;
     for (const std::string& slot : slots) slot_hits += slot.find(phrase) != std::string::npos;
     std::size_t uses = 0, glued = 0;
@@ -278,6 +279,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (deadline.Expired()) return result;
     if (!verdicts[i].keep) continue;
     std::string text = doc.blocks[i].text;
     for (const std::string& phrase : result.phrases)

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "classify/score.h"
+#include "deadline.h"
 #include "document/document.h"
 
 namespace pith {
@@ -36,7 +37,9 @@ struct Injection {
 };
 
 // `header_slots` are texts of dropped header blocks (breadcrumb, byline...).
+// Each candidate phrase is checked against the whole body: once `deadline`
+// has expired the search stops (the caller discards the result).
 Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& verdicts,
-                              const InjectionOptions& options);
+                              const InjectionOptions& options, const Deadline& deadline = Deadline());
 
 }  // namespace pith
