@@ -162,13 +162,16 @@ TEST_CASE("batch: JSON Lines give one record per record, in order, errors in pla
 
 TEST_CASE("batch: WARC pages become records keyed by record id and url; the HTTP charset is used") {
   const TempDir t("pith-batch-warc");
-  // UTF-8 bytes declared ISO-8859-1 by the server: decoded as the header says.
+  // Latin-1 bytes the server declares, and UTF-8 bytes it wrongly declares
+  // ISO-8859-1 (a common server default): the bytes win over the header.
   const std::string body = Page("Caf\xC3\xA9 au lait. " + kProse);
+  const std::string latin1 = Page("Caf\xE9 au lait. " + kProse);
   const std::string warc = t.Write(
       "crawl.warc.gz",
-      testing::WarcFile({testing::Response("1", "https://e.org/1", testing::HttpResponse(200, "text/html; charset=iso-8859-1", body)),
+      testing::WarcFile({testing::Response("1", "https://e.org/1", testing::HttpResponse(200, "text/html; charset=iso-8859-1", latin1)),
                          testing::Response("2", "https://e.org/2", testing::HttpResponse(500, "text/html", body)),
-                         testing::Response("3", "https://e.org/3", testing::HttpResponse(200, "text/html", body))},
+                         testing::Response("3", "https://e.org/3", testing::HttpResponse(200, "text/html", body)),
+                         testing::Response("4", "https://e.org/4", testing::HttpResponse(200, "text/html; charset=iso-8859-1", body))},
                         true));
   BatchOptions options;
   options.threads = 2;
@@ -176,12 +179,14 @@ TEST_CASE("batch: WARC pages become records keyed by record id and url; the HTTP
   std::istringstream out(run.out);
   std::vector<nlohmann::json> recs;
   for (std::string line; std::getline(out, line);) recs.push_back(nlohmann::json::parse(line));
-  REQUIRE(recs.size() == 2);
+  REQUIRE(recs.size() == 3);
   CHECK(recs[0]["warc_record_id"] == "<urn:uuid:1>");
   CHECK(recs[0]["url"] == "https://e.org/1");
-  CHECK(recs[0]["text"] == "Caf\xC3\x83\xC2\xA9 au lait. " + kProse + "\n");
+  CHECK(recs[0]["text"] == "Caf\xC3\xA9 au lait. " + kProse + "\n");
   CHECK(recs[1]["url"] == "https://e.org/3");
   CHECK(recs[1]["text"] == "Caf\xC3\xA9 au lait. " + kProse + "\n");
+  CHECK(recs[2]["url"] == "https://e.org/4");
+  CHECK(recs[2]["text"] == "Caf\xC3\xA9 au lait. " + kProse + "\n");
   CHECK(run.stats.failures == 0);
 
   options.output_dir = (t.root / "out").string();
