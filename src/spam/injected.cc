@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "document/textutil.h"
@@ -137,10 +138,24 @@ std::vector<Token> SplitTokens(const std::string& text) {
 // header slot: the run of capitalised words that ends at the last
 // lower->Upper join of a capitalised run ("...Exchange CircleStreet"),
 // keeping only words the rest of the body never uses.
-std::string GluedPhrase(const std::string& text, const std::string& body_lower) {
-  const std::vector<Token> tokens = SplitTokens(text);
+// Every word looked up costs a pass over the body, so only the block's first
+// kGlueWindow bytes are read (an opening sentence is much shorter), and each
+// word is looked up once.
+std::string GluedPhrase(const std::string& text, const std::string& body_lower, const Deadline& deadline) {
+  constexpr std::size_t kGlueWindow = 4096;
+  std::size_t window = std::min(text.size(), kGlueWindow);
+  while (window > 0 && window < text.size() && (static_cast<unsigned char>(text[window]) & 0xC0) == 0x80) --window;
+  const std::vector<Token> tokens = SplitTokens(text.substr(0, window));
+  std::unordered_map<std::string, std::size_t> uses;
+  auto body_uses = [&](const std::string& word) {
+    const std::string w = LowerUtf8(word);
+    auto it = uses.find(w);
+    if (it == uses.end()) it = uses.emplace(w, CountOccurrences(body_lower, w)).first;
+    return it->second;
+  };
   std::size_t k = 0;
   while (k < tokens.size()) {
+    if (deadline.Expired()) return "";
     if (!tokens[k].capitalised) {
       ++k;
       continue;
@@ -163,14 +178,12 @@ std::string GluedPhrase(const std::string& text, const std::string& body_lower) 
         // Drop leading words the body uses elsewhere ("The", a street name).
         std::size_t first = 0;
         while (first < words.size()) {
-          const std::string w = LowerUtf8(words[first]);
-          if (CountOccurrences(body_lower, w) <= 1) break;
+          if (body_uses(words[first]) <= 1) break;
           ++first;
         }
         if (words.size() - first >= 2) {
           bool all_foreign = true;
-          for (std::size_t t = first; t < words.size(); ++t)
-            all_foreign = all_foreign && CountOccurrences(body_lower, LowerUtf8(words[t])) <= 1;
+          for (std::size_t t = first; t < words.size(); ++t) all_foreign = all_foreign && body_uses(words[t]) <= 1;
           if (all_foreign) {
             std::string phrase;
             for (std::size_t t = first; t < words.size(); ++t) phrase += (phrase.empty() ? "" : " ") + words[t];
@@ -267,7 +280,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     for (std::size_t i = 0; i < doc.blocks.size() && looked < o.glue_blocks; ++i) {
       if (!verdicts[i].keep) continue;
       ++looked;
-      const std::string phrase = GluedPhrase(doc.blocks[i].text, body_lower);
+      const std::string phrase = GluedPhrase(doc.blocks[i].text, body_lower, deadline);
       const bool known = std::any_of(result.phrases.begin(), result.phrases.end(), [&](const std::string& p) {
         return p.find(phrase) != std::string::npos || phrase.find(p) != std::string::npos;
       });
