@@ -204,7 +204,22 @@ std::string SniffBinary(std::string_view b) {
   return "";
 }
 
-Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
+namespace {
+
+// True when the text holds nothing but white space (ASCII, no-break space,
+// ideographic space, byte-order marks).
+bool Blank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
+    if (s.substr(i, 2) == "\xC2\xA0") { i += 1; continue; }
+    if (s.substr(i, 3) == "\xE3\x80\x80" || s.substr(i, 3) == "\xEF\xBB\xBF") { i += 2; continue; }
+    return false;
+  }
+  return true;
+}
+
+Decoded DecodeAny(std::string_view bytes, const DecodeOptions& options) {
   Decoded d;
   auto convert = [&](const std::string& charset, std::string_view body, const char* reason) {
     d.charset = charset;
@@ -291,6 +306,21 @@ Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
   std::string detected = Detect(bytes);
   if (!detected.empty() && convert(CanonicalCharset(detected), bytes, "detected")) return d;
   convert("WINDOWS-1252", bytes, "fallback");
+  return d;
+}
+
+}  // namespace
+
+Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
+  Decoded d = DecodeAny(bytes, options);
+  if (!d.status.ok()) return d;
+  // U+0000 is never text, and a NUL in the output breaks C-string readers.
+  d.text.erase(std::remove(d.text.begin(), d.text.end(), '\0'), d.text.end());
+  if (bytes.empty()) {
+    d.status = Status::Error("empty input: nothing to clean");
+  } else if (Blank(d.text)) {
+    d.status = Status::Error("only white space: nothing to clean (" + std::to_string(bytes.size()) + " bytes)");
+  }
   return d;
 }
 

@@ -22,12 +22,15 @@ struct DecodeOptions {
 };
 
 struct Decoded {
-  Status status;        // error only for binary input or an unknown forced charset
+  Status status;        // error for binary, empty or blank input, or an unknown forced charset
   std::string text;     // UTF-8
   std::string charset;  // what was used, e.g. "UTF-8", "WINDOWS-1252"
   std::string reason;   // how it was chosen: "bom", "http", "meta", "utf8", "detected", "forced", "fallback"
 };
 
+// NUL characters are removed. Empty input and input that decodes to white
+// space only are errors ("empty input: nothing to clean", "only white
+// space: nothing to clean (N bytes)"): there is no document to clean.
 Decoded Decode(std::string_view bytes, const DecodeOptions& options);
 
 // Replaces invalid UTF-8 sequences with U+FFFD. Linear.
