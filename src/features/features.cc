@@ -63,13 +63,13 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
     f.terminal = IsTerminalMark(last) || (IsClosing(last) && IsTerminalMark(before_last));
     f.cjk = letters > 0 && cjk * 2 > letters;
 
-    const std::vector<std::string> tokens = Tokenize(b.text);
-    f.words = static_cast<int>(tokens.size());
     int stopwords = 0, english_stopwords = 0, capitalised = 0, alpha_words = 0;
-    for (const std::string& t : tokens) {
+    ForEachToken(b.text, [&](const std::string& t) {
+      ++f.words;
       if (stop && stop->count(t)) ++stopwords;
       if (english && english->count(t)) ++english_stopwords;
-    }
+      return true;
+    });
     stopwords = std::max(stopwords, english_stopwords);
     // Title case is read from the original text's word starts.
     bool at_word_start = true;
