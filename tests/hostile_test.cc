@@ -136,6 +136,22 @@ TEST_CASE("hostile: a long single line of text, as HTML and as text") {
   expected.back() = '\n';
   CHECK(Text("<html><body><p>" + line + "</p></body></html>") == expected);
   CHECK(Text(line, InputMode::kText) == expected);
+  // Cut short mid-sentence (as --max-bytes cuts): still the body, not a header line.
+  const std::string cut = line.substr(0, line.size() - 40);
+  CHECK(Text(cut, InputMode::kText) == cut + "\n");
+}
+
+TEST_CASE("hostile: every output format is valid UTF-8, even with odd tag names") {
+  // Unknown elements named in windows-1252 bytes: their names are in the tag
+  // paths --explain cuts to 60 bytes.
+  std::string page = "<html><head><meta charset=\"windows-1252\"></head><body>";
+  for (int i = 0; i < 12; ++i) page += "<ti\xE7\xE7\xE7\xE7tle>";
+  page += kArticle + "</body></html>";
+  const Result r = CleanAs(page);
+  REQUIRE(r.status.ok());
+  for (const Format f : {Format::kText, Format::kJson, Format::kMarkdown, Format::kHtml})
+    CHECK(IsValidUtf8(Render(r, f, Ruleset::Default(), "p")));
+  CHECK(IsValidUtf8(RenderExplain(r, Ruleset::Default(), "p")));
 }
 
 }  // namespace pith

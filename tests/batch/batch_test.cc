@@ -160,6 +160,62 @@ TEST_CASE("batch: JSON Lines give one record per record, in order, errors in pla
   CHECK(run.reports.size() == 2);
 }
 
+TEST_CASE("batch: every kind of bad record gives an error record with its id; records out == records in") {
+  const TempDir t("pith-batch-bad");
+  const std::string deep = std::string(600, '[') + std::string(600, ']');
+  const std::vector<std::string> lines = {
+      R"({"id":"ok1","text":")" + kProse + R"("})",
+      R"({"id":"empty","html":""})",
+      R"({"id":"blank","text":"  \n\t "})",
+      R"({"id":"pdf","html":"%PDF-1.4\u0000\u0000\u0000binary"})",
+      R"({"id":"number","html":42})",
+      R"({"id":"deep","x":)" + deep + R"(,"text":"x"})",
+      R"({"id":"ok2","html":")" + Page(kProse) + R"("})",
+  };
+  std::string all;
+  for (const std::string& l : lines) all += l + "\n";
+  const std::string in = t.Write("in.jsonl", all);
+  BatchOptions options;
+  options.jsonl = true;
+  options.threads = 2;
+  const Run run = RunOn({in}, options);
+  std::istringstream out(run.out);
+  std::vector<nlohmann::json> recs;
+  for (std::string line; std::getline(out, line);) recs.push_back(nlohmann::json::parse(line));
+  REQUIRE(recs.size() == lines.size());
+  CHECK(run.stats.documents == lines.size());
+  CHECK(run.stats.failures == 5);
+  CHECK(recs[0]["text"] == kProse + "\n");
+  CHECK(recs[1] == nlohmann::json{{"id", "empty"}, {"error", in + ":2: empty input: nothing to clean"}});
+  CHECK(recs[2] == nlohmann::json{{"id", "blank"}, {"error", in + ":3: only white space: nothing to clean (5 bytes)"}});
+  CHECK(recs[3] == nlohmann::json{{"id", "pdf"}, {"error", in + ":4: not text or HTML (looks like PDF)"}});
+  CHECK(recs[4] == nlohmann::json{{"id", "number"}, {"error", in + ":5: \"html\" must be a string, not number"}});
+  CHECK(recs[5] == nlohmann::json{{"id", nullptr}, {"line", 6}, {"error", in + ":6: invalid JSON: nested deeper than 512 levels"}});
+  CHECK(recs[6]["text"] == kProse + "\n");
+}
+
+TEST_CASE("batch: a document over its time budget fails with the reason; the batch goes on") {
+  const TempDir t("pith-batch-timeout");
+  const std::string a = t.Write("a.html", Page(kProse));
+  const std::string b = t.Write("b.html", Page(kProse));
+  const std::string jl = t.Write("in.jsonl", R"({"id":"r1","text":")" + kProse + "\"}\n" + R"({"url":"u2","html":")" + kProse + "\"}\n");
+  BatchOptions options;
+  options.clean.timeout_seconds = 1e-9;  // spent by the first check, whatever the machine
+  Run run = RunOn({a, b}, options);
+  CHECK(run.out.empty());
+  CHECK(run.stats.failures == 2);
+  CHECK(run.reports == std::vector<std::string>{a + ": time budget of 1e-09 s exceeded in decode",
+                                                b + ": time budget of 1e-09 s exceeded in decode"});
+  options.jsonl = true;
+  run = RunOn({jl}, options);
+  CHECK(run.out == "{\"id\":\"r1\",\"error\":\"" + jl + ":1: time budget of 1e-09 s exceeded in decode\"}\n" +
+                   "{\"url\":\"u2\",\"error\":\"" + jl + ":2: time budget of 1e-09 s exceeded in decode\"}\n");
+  CHECK(run.stats.failures == 2);
+  options.clean.timeout_seconds = 0;
+  run = RunOn({jl}, options);
+  CHECK(run.stats.failures == 0);
+}
+
 TEST_CASE("batch: WARC pages become records keyed by record id and url; the HTTP charset is used") {
   const TempDir t("pith-batch-warc");
   // Latin-1 bytes the server declares, and UTF-8 bytes it wrongly declares
