@@ -47,9 +47,9 @@ Options)";
 constexpr const char* kExitCodes = R"(
 Exit status:
   0  every document was cleaned
-  1  at least one document, record or file could not be read, decoded or
-     written, or a WARC file was cut short (the others are still cleaned;
-     each failure is reported on standard error)
+  1  at least one document, record or file could not be read, decoded,
+     cleaned within --timeout or written, or a WARC file was cut short (the
+     others are still cleaned; each failure is reported on standard error)
   2  usage error: bad option, a rules file that does not load, an unreadable
      --files-from list, or two inputs that would write the same
      --output-dir file
@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   std::string input, format, favor, rules_dir, encoding, output_dir, files_from, max_bytes;
   std::vector<std::string> add_rules, files;
   int jobs = 0;
+  double timeout = pith::CleanOptions().timeout_seconds;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   po::options_description visible(kUsage);
   visible.add_options()
@@ -90,6 +91,9 @@ int main(int argc, char** argv) {
        ("worker threads; 0 = all cores (" + std::to_string(cores) + " here). Output stays in input order").c_str())
       ("max-bytes", po::value(&max_bytes)->default_value("64M")->value_name("N"),
        "cut longer documents to N bytes (suffix K, M, G) at a tag or line end, clean them, and warn")
+      ("timeout", po::value(&timeout)->default_value(timeout)->value_name("SECONDS"),
+       "time budget per document (decoding to repair, not reading or writing); a document over it fails with "
+       "\"time budget of N s exceeded in <stage>\" and the others go on; 0 = no limit")
       ("quiet,q", "no progress line and no summary on standard error (errors and warnings still show)");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&files));
@@ -126,6 +130,11 @@ int main(int argc, char** argv) {
   }
   options.decode.encoding = encoding;
   options.repair_injections = !vm.count("no-repair");
+  if (!(timeout >= 0)) {
+    std::cerr << "pith: --timeout must be a number of seconds, 0 or more (0: no limit), not " << timeout << "\n";
+    return kExitUsage;
+  }
+  options.timeout_seconds = timeout;
 
   pith::batch::BatchOptions batch;
   batch.clean = options;

@@ -1,5 +1,8 @@
 #include "pipeline.h"
 
+#include <sstream>
+
+#include "deadline.h"
 #include "document/html.h"
 #include "document/sniff.h"
 #include "document/text.h"
@@ -14,8 +17,23 @@ const std::string& Result::BlockText(std::size_t i) const {
   return doc.blocks[i].text;
 }
 
+namespace {
+
+// True, with the error in r->status, once the document's budget is spent.
+bool OverBudget(const Deadline& deadline, double seconds, const char* stage, Result* r) {
+  if (!deadline.Expired()) return false;
+  std::ostringstream message;
+  message << "time budget of " << seconds << " s exceeded in " << stage;
+  r->status = Status::Error(message.str());
+  return true;
+}
+
+}  // namespace
+
 Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset& rules) {
   Result r;
+  const Deadline deadline(options.timeout_seconds);
+  const double budget = options.timeout_seconds;
   Decoded decoded = Decode(bytes, options.decode);
   if (!decoded.status.ok()) {
     r.status = decoded.status;
@@ -23,6 +41,7 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   }
   r.charset = decoded.charset;
   r.charset_reason = decoded.reason;
+  if (OverBudget(deadline, budget, "decode", &r)) return r;
 
   if (options.input == InputMode::kAuto) {
     Sniffed s = SniffInputKind(decoded.text);
@@ -35,18 +54,24 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   if (r.kind == InputKind::kHtml) {
     const PreScanned scanned = PreScan(decoded.text, options.prescan);
     r.depth_capped = scanned.depth_capped;
+    if (OverBudget(deadline, budget, "prescan", &r)) return r;
     r.doc = ParseHtml(scanned.html);
   } else {
     r.doc = ParseText(decoded.text);
   }
+  if (OverBudget(deadline, budget, "parse", &r)) return r;
 
   const Stoplists& stoplists = Stoplists::Default();
   r.language = stoplists.Detect(r.doc);
-  r.features = ComputeFeatures(r.doc, stoplists, r.language);
+  if (OverBudget(deadline, budget, "language", &r)) return r;
+  r.features = ComputeFeatures(r.doc, stoplists, r.language, deadline);
+  if (OverBudget(deadline, budget, "features", &r)) return r;
 
-  const Evidence evidence = MatchRules(r.doc, rules);
+  const Evidence evidence = MatchRules(r.doc, rules, deadline);
+  if (OverBudget(deadline, budget, "rules", &r)) return r;
   r.container = ChooseContainer(r.doc, r.features, evidence, rules, options.container);
   r.verdicts = ScoreBlocks(r.doc, r.features, evidence, r.container, rules, options.score);
+  if (OverBudget(deadline, budget, "scores", &r)) return r;
 
   CutTrailingLists(r.doc, r.features, rules, options.label, &r.verdicts);
   SmoothWithContext(r.doc, r.features, options.label, &r.verdicts);
@@ -55,9 +80,11 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   SeparateTitle(r.doc, &r.verdicts);
   r.guarded = GuardOverPruning(r.doc, r.features, r.container, options.label, &r.verdicts);
   r.widened = WidenIfThin(r.doc, r.features, r.container, rules, options.label, &r.verdicts);
+  if (OverBudget(deadline, budget, "labels", &r)) return r;
 
   if (options.repair_injections) {
-    r.injection = FindInjectedPhrases(r.doc, r.verdicts, options.injection);
+    r.injection = FindInjectedPhrases(r.doc, r.verdicts, options.injection, deadline);
+    if (OverBudget(deadline, budget, "repair", &r)) return r;
   } else {
     r.injection.title = r.doc.meta.title;
   }

@@ -40,10 +40,13 @@ struct CleanOptions {
   LabelOptions label;
   InjectionOptions injection;
   bool repair_injections = true;        // remove injected spam phrases from kept text
+  double timeout_seconds = 60;          // --timeout: time budget per document, checked between
+                                        // stages and per block; 0 = no limit
 };
 
 struct Result {
   Status status;               // not ok: the document could not be read (binary, bad charset)
+                               // or went over its time budget; the other fields are then partial
   InputKind kind = InputKind::kText;
   std::string kind_reason;
   std::string charset, charset_reason;
@@ -62,6 +65,9 @@ struct Result {
 };
 
 // Cleans one document. Thread-safe for concurrent calls sharing `rules`.
+// A document over options.timeout_seconds fails with "time budget of N s
+// exceeded in <stage>" (stages: decode, prescan, parse, language, features,
+// rules, scores, labels, repair).
 Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset& rules);
 
 }  // namespace pith

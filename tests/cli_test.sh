@@ -11,6 +11,9 @@ check() {  # check NAME CONDITION...
   shift
   if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
 }
+line_matches() {  # line_matches N REGEX FILE: line N of FILE matches REGEX
+  sed -n "$1p" "$3" | grep -q "$2"
+}
 
 printf 'A first paragraph of plain text that is long enough to be kept as the body of the page, with words.\n' > "$TMP/a.txt"
 printf '%%PDF-1.4\n\0\0\0binary' > "$TMP/b.pdf"
@@ -113,8 +116,8 @@ check "jsonl: one record out per record in" test "$(wc -l < "$TMP/out")" -eq 5
 check "jsonl: fields passed through, html dropped, text added" \
   grep -q '^{"id":"h1","lang":"en","text":"Alpha\. The council' "$TMP/out"
 check "jsonl: html not in the output" test "$(grep -c '"html"' "$TMP/out")" -eq 0
-check "jsonl: error record in place" sed -n 3p "$TMP/out" | grep -q '^{"id":null,"line":3,"error":"<stdin>:3: invalid JSON'
-check "jsonl: error record keeps the url" sed -n 4p "$TMP/out" | grep -q '^{"url":"https://e.org/4","error":".*no \\"html\\" or \\"text\\" field"}$'
+check "jsonl: error record in place" line_matches 3 '^{"id":null,"line":3,"error":"<stdin>:3: invalid JSON' "$TMP/out"
+check "jsonl: error record keeps the url" line_matches 4 '^{"url":"https://e.org/4","error":".*no \\"html\\" or \\"text\\" field"}$' "$TMP/out"
 check "jsonl: errors on stderr" grep -q '^pith: <stdin>:4: no "html" or "text" field' "$TMP/err"
 "$PITH" --jsonl --keep-input -q "$TMP/in.jsonl" > "$TMP/out" 2> /dev/null
 check "jsonl: --keep-input keeps html" test "$(grep -c '"html"' "$TMP/out")" -eq 2
@@ -153,6 +156,89 @@ head -c $(($(wc -c < "$TMP/crawl.warc.gz") - 40)) "$TMP/crawl.warc.gz" > "$TMP/c
 "$PITH" -q "$TMP/cut.warc.gz" > /dev/null 2> "$TMP/err"
 check "warc: truncated file exits 1" test $? -eq 1
 check "warc: truncated file reported" grep -q "cut.warc.gz: .*truncated" "$TMP/err"
+
+# Time budget: the flag, its default in --help, a document over budget.
+check "help documents --timeout and its default" grep -q -- "--timeout SECONDS (=60)" "$TMP/help"
+"$PITH" --timeout -1 "$TMP/a.txt" > /dev/null 2> "$TMP/err"
+check "--timeout: negative exits 2" test $? -eq 2
+check "--timeout: negative message" grep -qx "pith: --timeout must be a number of seconds, 0 or more (0: no limit), not -1" "$TMP/err"
+"$PITH" --timeout soon "$TMP/a.txt" > /dev/null 2>&1
+check "--timeout: not a number exits 2" test $? -eq 2
+"$PITH" --timeout 0.000000001 "$TMP/a.txt" "$TMP/site/a.html" > "$TMP/out" 2> "$TMP/err"
+check "--timeout: over budget exits 1" test $? -eq 1
+check "--timeout: over budget says so, per document" test "$(grep -c 'time budget of 1e-09 s exceeded in decode$' "$TMP/err")" -eq 2
+"$PITH" --jsonl --timeout 0.000000001 -q "$TMP/in.jsonl" > "$TMP/out" 2> /dev/null
+check "--timeout: jsonl gives one record per record" test "$(wc -l < "$TMP/out")" -eq 5
+check "--timeout: jsonl error record with id and reason" \
+  line_matches 1 '^{"id":"h1","error":".*in.jsonl:1: time budget of 1e-09 s exceeded in decode"}$' "$TMP/out"
+
+# Hostile input: each gets its text or a specific error; a batch goes on.
+# Memory is bounded with ulimit -v where it proves something (not under
+# AddressSanitizer, which reserves terabytes of address space).
+limited() {  # limited KB COMMAND...: run with at most KB of virtual memory
+  kb=$1
+  shift
+  if [ -n "${PITH_SANITIZED:-}" ]; then "$@"; else (ulimit -v "$kb" && exec "$@"); fi
+}
+ARTICLE="<article><p>$PROSE</p></article>"
+mkdir -p "$TMP/hostile"
+: > "$TMP/hostile/empty.html"
+printf ' \n\t\n' > "$TMP/hostile/blank.txt"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR' > "$TMP/hostile/image.png"
+printf 'x' | gzip > "$TMP/hostile/packed.gz"
+printf '\177ELF\2\1\1\0\0\0\0\0' > "$TMP/hostile/program"
+printf '<html><body><p>Null\0 bytes. %s</p>' "$PROSE" > "$TMP/hostile/nul.html"
+printf '<html><body>%s<div class="cut' "$ARTICLE" > "$TMP/hostile/truncated.html"
+"$PITH" -q "$TMP/hostile" > "$TMP/out" 2> "$TMP/err"
+check "hostile batch: exits 1" test $? -eq 1
+check "hostile batch: empty input named" grep -qx "pith: $TMP/hostile/empty.html: empty input: nothing to clean" "$TMP/err"
+check "hostile batch: blank input named" \
+  grep -qx "pith: $TMP/hostile/blank.txt: only white space: nothing to clean (4 bytes)" "$TMP/err"
+check "hostile batch: PNG refused" grep -qx "pith: $TMP/hostile/image.png: not text or HTML (looks like PNG)" "$TMP/err"
+check "hostile batch: gzip refused" grep -qx "pith: $TMP/hostile/packed.gz: not text or HTML (looks like gzip)" "$TMP/err"
+check "hostile batch: executable refused" \
+  grep -qx "pith: $TMP/hostile/program: not text or HTML (looks like ELF executable)" "$TMP/err"
+check "hostile batch: the other pages are cleaned" test "$(grep -c "^Null bytes\. $PROSE\$\|^$PROSE\$" "$TMP/out")" -eq 2
+check "hostile batch: NUL bytes removed" test "$(tr -d -c '\000' < "$TMP/out" | wc -c)" -eq 0
+
+python3 - "$TMP" "$ARTICLE" <<'PY'
+import sys
+tmp, article = sys.argv[1], sys.argv[2]
+def write(name, *parts):
+    with open(f"{tmp}/{name}", "w") as f:
+        for p in parts:
+            f.write(p)
+write("nested.html", "<html><body>", "<div>" * 1000000, article)
+write("lists.html", "<html><body>", "<ul><li>" * 20000, article)
+write("tables.html", "<html><body>", "<table><tr><td>" * 5000, article)
+write("siblings.html", "<html><body>", "<span>word</span> " * 1000000, article)
+write("attribute.html", "<html><body><div title=\"", "a" * (10 << 20), "\">", article, "</div>")
+write("line.txt", "Word after word on one line. " * 3500000)
+PY
+for f in nested lists tables; do
+  limited 600000 "$PITH" "$TMP/$f.html" > "$TMP/out" 2> "$TMP/err"
+  check "hostile: $f, in 600 MB, keeps the article after" test "$(cat "$TMP/out")" = "$PROSE"
+done
+limited 1500000 "$PITH" --timeout 0 "$TMP/siblings.html" > "$TMP/out"
+check "hostile: 1,000,000 siblings, in 1.5 GB" grep -qx "$PROSE" "$TMP/out"
+limited 600000 "$PITH" "$TMP/attribute.html" > "$TMP/out"
+check "hostile: 10 MB attribute value, in 600 MB" test "$(cat "$TMP/out")" = "$PROSE"
+# A 100 MB single line: over the default --max-bytes (64M), so cut at a
+# character boundary, cleaned, and reported.
+limited 2000000 "$PITH" --timeout 0 "$TMP/line.txt" > "$TMP/out" 2> "$TMP/err"
+check "hostile: 100 MB single line exits 0" test $? -eq 0
+check "hostile: 100 MB single line cut and reported" \
+  grep -qx "pith: $TMP/line.txt: larger than --max-bytes (67108864 bytes): cleaned the first 67108864 bytes" "$TMP/err"
+check "hostile: 100 MB single line: one line of text out" test "$(wc -l < "$TMP/out")" -eq 1 -a "$(wc -c < "$TMP/out")" -gt 60000000
+rm -f "$TMP"/nested.html "$TMP"/siblings.html "$TMP"/attribute.html "$TMP"/line.txt
+
+# JSON Lines: a record nested a million levels deep is refused, not a crash.
+{ printf '{"id":"deep","x":'; head -c 1000000 /dev/zero | tr '\0' '['; printf '}\n'; printf '{"id":"ok","text":"%s"}\n' "$PROSE"; } \
+  > "$TMP/deep.jsonl"
+"$PITH" --jsonl -q "$TMP/deep.jsonl" > "$TMP/out" 2> /dev/null
+check "jsonl: deep nesting exits 1, not a crash" test $? -eq 1
+check "jsonl: deep nesting refused in place" line_matches 1 '"error":".*deep.jsonl:1: invalid JSON: nested deeper than 512 levels"' "$TMP/out"
+check "jsonl: the next record is cleaned" line_matches 2 '^{"id":"ok","text":' "$TMP/out"
 
 # GNU parallel splits a JSON Lines stream over several pith processes.
 if command -v parallel > /dev/null 2>&1; then

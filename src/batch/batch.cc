@@ -286,14 +286,8 @@ class Processor {
     done->warning = job.warning;
     CleanOptions clean = options_.clean;
     clean.input = InputMode::kHtml;
-    const bool from_header = clean.decode.encoding.empty() && !job.charset.empty();
-    if (from_header) clean.decode.encoding = job.charset;
-    Result r = Clean(job.bytes, clean, rules);
-    if (!r.status.ok() && from_header) {
-      // A charset the HTTP header names but iconv does not know: detect instead.
-      clean.decode.encoding.clear();
-      r = Clean(job.bytes, clean, rules);
-    }
+    clean.decode.http_charset = job.charset;
+    const Result r = Clean(job.bytes, clean, rules);
     if (!r.status.ok()) {
       Fail(job.fields, 0, job.name + ": " + r.status.message(), done);
       return;

@@ -24,7 +24,7 @@
 namespace pith::batch {
 
 struct BatchOptions {
-  CleanOptions clean;                           // per document: --input, --encoding, --favor, --no-repair
+  CleanOptions clean;                           // per document: --input, --encoding, --favor, --no-repair, --timeout
   Format format = Format::kText;                // --format, for documents (records always give JSON Lines)
   bool explain = false;                         // --explain: the report instead of the text
   bool jsonl = false;                           // --jsonl: inputs hold JSON Lines records (see jsonl.h)

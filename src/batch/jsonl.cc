@@ -1,5 +1,7 @@
 #include "batch/jsonl.h"
 
+#include <algorithm>
+
 #include "output/render.h"
 
 namespace pith::batch {
@@ -20,10 +22,37 @@ std::string ParseMessage(const std::exception& e) {
   return m;
 }
 
+// The deepest nesting of arrays and objects, strings skipped. The JSON
+// library builds, copies and writes values recursively: a line of a million
+// '[' would overflow the stack, so such lines are refused before parsing.
+std::size_t NestingDepth(std::string_view line) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 }  // namespace
 
 JsonlInput ParseJsonlLine(std::string_view line, bool keep_html) {
   JsonlInput in;
+  if (NestingDepth(line) > kMaxJsonDepth) {
+    in.fields = nullptr;
+    in.error = "invalid JSON: nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    return in;
+  }
   try {
     in.fields = nlohmann::ordered_json::parse(line);
   } catch (const nlohmann::json::exception& e) {

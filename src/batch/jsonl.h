@@ -30,6 +30,9 @@ struct JsonlInput {
   std::string error;              // why the record cannot be cleaned; "" when it can
 };
 
+// Records nested deeper than this are refused (the JSON library recurses).
+constexpr std::size_t kMaxJsonDepth = 512;
+
 // Parses one line. `keep_html` leaves "html" in `fields` (a copy) for
 // --keep-input; otherwise it is moved out of the record into `content`.
 JsonlInput ParseJsonlLine(std::string_view line, bool keep_html);

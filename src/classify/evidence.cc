@@ -15,10 +15,11 @@ double SignedWeight(const Rule& rule) {
   }
 }
 
-Evidence MatchRules(const Document& doc, const Ruleset& rules) {
+Evidence MatchRules(const Document& doc, const Ruleset& rules, const Deadline& deadline) {
   Evidence ev;
   ev.block_rules.resize(doc.blocks.size());
   for (std::size_t id = 0; id < doc.blocks.size(); ++id) {
+    if (deadline.Expired()) return ev;
     const Block& b = doc.blocks[id];
     std::vector<int>& hits = ev.block_rules[id];
     hits = rules.Match(Target::kText, b.text);
@@ -31,6 +32,7 @@ Evidence MatchRules(const Document& doc, const Ruleset& rules) {
   }
   ev.element_rules.resize(doc.elements.size());
   for (std::size_t id = 0; id < doc.elements.size(); ++id) {
+    if (deadline.Expired()) return ev;
     const Element& e = doc.elements[id];
     std::vector<int>& hits = ev.element_rules[id];
     if (!e.classid.empty()) hits = rules.Match(Target::kClassId, e.classid);

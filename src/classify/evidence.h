@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "deadline.h"
 #include "document/document.h"
 #include "ruleset/ruleset.h"
 
@@ -16,7 +17,9 @@ struct Evidence {
 };
 
 // Cost: one RE2::Set pass per block text and per element class/attr string.
-Evidence MatchRules(const Document& doc, const Ruleset& rules);
+// Once `deadline` has expired the remaining blocks and elements get no hits
+// (the caller discards the result).
+Evidence MatchRules(const Document& doc, const Ruleset& rules, const Deadline& deadline = Deadline());
 
 // Signed weight of one rule (boost +w, penalize -w, other actions 0).
 double SignedWeight(const Rule& rule);

@@ -165,7 +165,9 @@ void TrimTextHeader(const Document& doc, const std::vector<Features>& features, 
   auto& v = *verdicts;
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (v[i].cls == Class::kGood && features[i].terminal) break;
-    if (!features[i].terminal && v[i].forced_by < 0) {
+    // A line of a thousand characters or more is no header, punctuated or
+    // not (a long paragraph cut short by --max-bytes ends anywhere).
+    if (!features[i].terminal && features[i].chars < 1000 && v[i].forced_by < 0) {
       v[i].cls = Class::kBad;
       v[i].why = "header line before the body";
     }

@@ -88,7 +88,8 @@ std::string CanonicalCharset(std::string label) {
 }
 
 // Converts with iconv; undecodable bytes become U+FFFD and decoding goes on.
-bool Convert(std::string_view bytes, const std::string& charset, std::string* out) {
+// `invalid`, when given, receives the number of bytes replaced.
+bool Convert(std::string_view bytes, const std::string& charset, std::string* out, std::size_t* invalid = nullptr) {
   iconv_t cd = iconv_open("UTF-8", charset.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
   out->clear();
@@ -105,6 +106,7 @@ bool Convert(std::string_view bytes, const std::string& charset, std::string* ou
       if (errno == E2BIG) continue;
       // EILSEQ or EINVAL (truncated tail): replace one byte and resync.
       out->append(kReplacement);
+      if (invalid) ++*invalid;
       ++in;
       --in_left;
       iconv(cd, nullptr, nullptr, nullptr, nullptr);
@@ -124,6 +126,23 @@ std::string DetectionSample(std::string_view bytes) {
   sample.append(bytes.substr(bytes.size() / 2 - kPart / 2, kPart));
   sample.append(bytes.substr(bytes.size() - kPart));
   return sample;
+}
+
+// True when the bytes hold more ill-formed UTF-8 than well-formed multi-byte
+// sequences: a page that says UTF-8 but was saved in a legacy charset.
+bool MostlyNotUtf8(std::string_view s) {
+  std::size_t valid = 0, invalid = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      ++invalid;
+      ++i;
+    } else {
+      valid += n > 1;
+      i += n;
+    }
+  }
+  return invalid > valid;
 }
 
 std::string Detect(std::string_view bytes) {
@@ -185,7 +204,22 @@ std::string SniffBinary(std::string_view b) {
   return "";
 }
 
-Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
+namespace {
+
+// True when the text holds nothing but white space (ASCII, no-break space,
+// ideographic space, byte-order marks).
+bool Blank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
+    if (s.substr(i, 2) == "\xC2\xA0") { i += 1; continue; }
+    if (s.substr(i, 3) == "\xE3\x80\x80" || s.substr(i, 3) == "\xEF\xBB\xBF") { i += 2; continue; }
+    return false;
+  }
+  return true;
+}
+
+Decoded DecodeAny(std::string_view bytes, const DecodeOptions& options) {
   Decoded d;
   auto convert = [&](const std::string& charset, std::string_view body, const char* reason) {
     d.charset = charset;
@@ -220,18 +254,50 @@ Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
     return d;
   }
   const bool valid_utf8 = IsValidUtf8(bytes);
+  // A page that declares a legacy charset but is valid, non-ASCII UTF-8 is
+  // lying (a common CMS and server default); trust the bytes.
+  const bool has_non_ascii =
+      std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (!options.http_charset.empty()) {
+    const std::string charset = CanonicalCharset(options.http_charset);
+    if (charset != "UTF-8" && valid_utf8 && has_non_ascii) {
+      convert("UTF-8", bytes, "utf8 (HTTP charset contradicted by the bytes)");
+      return d;
+    }
+    // A name iconv does not know: the page's own declaration decides.
+    if (convert(charset, bytes, "http")) return d;
+  }
   if (std::string meta = SniffMetaCharset(bytes); !meta.empty()) {
     std::string charset = CanonicalCharset(meta);
-    // A page that declares a legacy charset but is valid, non-ASCII UTF-8 is
-    // lying (a common CMS mistake); trust the bytes.
-    const bool has_non_ascii =
-        std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     if (charset != "UTF-8" && valid_utf8 && has_non_ascii) {
       convert("UTF-8", bytes, "utf8 (meta charset contradicted by the bytes)");
       return d;
     }
     if (charset == "UTF-16" || charset == "UTF-16LE" || charset == "UTF-16BE") charset = "UTF-8";
-    if (convert(charset, bytes, "meta")) return d;
+    if (charset == "UTF-8" && !valid_utf8 && MostlyNotUtf8(bytes)) {
+      // Declared UTF-8, saved in a legacy charset: detection decides below.
+    } else if (charset != "UTF-8" && !valid_utf8) {
+      // A declared multi-byte charset the bytes break (EUC-JP declared, Shift_JIS
+      // saved): the detected charset wins when it decodes with fewer errors.
+      std::size_t declared_errors = 0;
+      if (Convert(bytes, charset, &d.text, &declared_errors)) {
+        d.charset = charset;
+        d.reason = "meta";
+        if (declared_errors == 0) return d;
+        const std::string detected = CanonicalCharset(Detect(bytes));
+        std::string text;
+        std::size_t detected_errors = 0;
+        if (!detected.empty() && detected != charset && Convert(bytes, detected, &text, &detected_errors) &&
+            detected_errors < declared_errors) {
+          d.text = std::move(text);
+          d.charset = detected;
+          d.reason = "detected (meta charset contradicted by the bytes)";
+        }
+        return d;
+      }
+    } else if (convert(charset, bytes, "meta")) {
+      return d;
+    }
   }
   if (valid_utf8) {
     convert("UTF-8", bytes, "utf8");
@@ -240,6 +306,21 @@ Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
   std::string detected = Detect(bytes);
   if (!detected.empty() && convert(CanonicalCharset(detected), bytes, "detected")) return d;
   convert("WINDOWS-1252", bytes, "fallback");
+  return d;
+}
+
+}  // namespace
+
+Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
+  Decoded d = DecodeAny(bytes, options);
+  if (!d.status.ok()) return d;
+  // U+0000 is never text, and a NUL in the output breaks C-string readers.
+  d.text.erase(std::remove(d.text.begin(), d.text.end(), '\0'), d.text.end());
+  if (bytes.empty()) {
+    d.status = Status::Error("empty input: nothing to clean");
+  } else if (Blank(d.text)) {
+    d.status = Status::Error("only white space: nothing to clean (" + std::to_string(bytes.size()) + " bytes)");
+  }
   return d;
 }
 

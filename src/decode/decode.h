@@ -1,9 +1,11 @@
 // decode: raw bytes in any encoding -> valid UTF-8.
 //
 // The charset is decided, in order, by: a forced encoding, a byte-order mark,
-// a <meta charset> / http-equiv declaration in the first 4 KiB, strict UTF-8
-// validity, then statistical detection over a sample taken from the whole
-// input (not only its head). Invalid sequences become U+FFFD, so the output
+// the charset of the HTTP Content-Type (WARC), a <meta charset> / http-equiv
+// declaration in the first 4 KiB, strict UTF-8 validity, then statistical
+// detection over a sample taken from the whole input (not only its head).
+// A declared legacy charset loses to bytes that are valid, non-ASCII UTF-8,
+// and a declaration the bytes break loses to detection. Invalid sequences become U+FFFD, so the output
 // is always valid UTF-8. Cost: linear in the input size.
 #pragma once
 
@@ -15,16 +17,20 @@
 namespace pith {
 
 struct DecodeOptions {
-  std::string encoding;  // forced charset name (iconv spelling); "" = detect
+  std::string encoding;      // --encoding: forced charset name (iconv spelling); "" = decide
+  std::string http_charset;  // charset of the HTTP Content-Type (WARC records); "" = none
 };
 
 struct Decoded {
-  Status status;        // error only for binary input or an unknown forced charset
+  Status status;        // error for binary, empty or blank input, or an unknown forced charset
   std::string text;     // UTF-8
   std::string charset;  // what was used, e.g. "UTF-8", "WINDOWS-1252"
-  std::string reason;   // how it was chosen: "bom", "meta", "utf8", "detected", "forced", "fallback"
+  std::string reason;   // how it was chosen: "bom", "http", "meta", "utf8", "detected", "forced", "fallback"
 };
 
+// NUL characters are removed. Empty input and input that decodes to white
+// space only are errors ("empty input: nothing to clean", "only white
+// space: nothing to clean (N bytes)"): there is no document to clean.
 Decoded Decode(std::string_view bytes, const DecodeOptions& options);
 
 // Replaces invalid UTF-8 sequences with U+FFFD. Linear.

@@ -211,14 +211,16 @@ class Segmenter {
       if (!text_.empty() && text_.back() != ' ' && text_.back() != '\n') text_.push_back(' ');
       return;
     }
-    const std::size_t before = CodePoints(text_);
+    const std::size_t before = text_.size();
     if (pre_depth_ > 0) {
       text_ += raw;
     } else {
       AppendCollapsed(raw, &text_);
     }
     if (link_depth_ > 0) {
-      link_chars_ += CodePoints(text_) - before;
+      // Count only what was appended: counting the whole block each time is
+      // quadratic in a paragraph of many small text nodes.
+      link_chars_ += CodePoints(std::string_view(text_).substr(std::min(before, text_.size())));
       link_chars_started_ = true;
     }
   }

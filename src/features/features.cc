@@ -21,7 +21,7 @@ bool IsClosing(char32_t c) {
 }  // namespace
 
 std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stoplists,
-                                      const std::string& language) {
+                                      const std::string& language, const Deadline& deadline) {
   const auto* stop = language.empty() ? nullptr : stoplists.Find(language);
   // English passages are common inside pages in other languages (quotes,
   // software docs): a block is read with whichever of the two fits better.
@@ -31,6 +31,7 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
 
   std::vector<Features> out(doc.blocks.size());
   for (std::size_t id = 0; id < doc.blocks.size(); ++id) {
+    if (deadline.Expired()) break;
     const Block& b = doc.blocks[id];
     Features& f = out[id];
     int letters = 0, upper = 0, digits = 0, nonspace = 0, cjk = 0;
@@ -62,13 +63,13 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
     f.terminal = IsTerminalMark(last) || (IsClosing(last) && IsTerminalMark(before_last));
     f.cjk = letters > 0 && cjk * 2 > letters;
 
-    const std::vector<std::string> tokens = Tokenize(b.text);
-    f.words = static_cast<int>(tokens.size());
     int stopwords = 0, english_stopwords = 0, capitalised = 0, alpha_words = 0;
-    for (const std::string& t : tokens) {
+    ForEachToken(b.text, [&](const std::string& t) {
+      ++f.words;
       if (stop && stop->count(t)) ++stopwords;
       if (english && english->count(t)) ++english_stopwords;
-    }
+      return true;
+    });
     stopwords = std::max(stopwords, english_stopwords);
     // Title case is read from the original text's word starts.
     bool at_word_start = true;

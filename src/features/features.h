@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "deadline.h"
 #include "document/document.h"
 #include "features/stopwords.h"
 
@@ -30,7 +31,9 @@ struct Features {
 
 // Computes Features for every block with the given language's stoplist
 // (empty language: stopword_ratio stays 0). Linear in the document's text.
+// Once `deadline` has expired the remaining blocks keep zero features (the
+// caller discards the result).
 std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stoplists,
-                                      const std::string& language);
+                                      const std::string& language, const Deadline& deadline = Deadline());
 
 }  // namespace pith

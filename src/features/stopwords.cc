@@ -34,24 +34,18 @@ const std::unordered_set<std::string>* Stoplists::Find(const std::string& langua
   return it == lists_.end() ? nullptr : &it->second;
 }
 
+bool TokenChar(char32_t c, bool in_token) {
+  return IsLetter(c) || IsDigit(c) || ((c == '\'' || c == 0x2019) && in_token);
+}
+
+char32_t TokenFold(char32_t c) { return ToLower(c == 0x2019 ? U'\'' : c); }
+
 std::vector<std::string> Tokenize(std::string_view text) {
   std::vector<std::string> tokens;
-  std::string current;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t start = i;
-    const char32_t c = NextCodePoint(text, &i);
-    if (IsCjk(c)) {
-      if (!current.empty()) tokens.push_back(std::move(current));
-      current.clear();
-      tokens.emplace_back(text.substr(start, i - start));
-    } else if (IsLetter(c) || IsDigit(c) || ((c == '\'' || c == 0x2019) && !current.empty())) {
-      AppendUtf8(ToLower(c == 0x2019 ? U'\'' : c), &current);
-    } else if (!current.empty()) {
-      tokens.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) tokens.push_back(std::move(current));
+  ForEachToken(text, [&](const std::string& t) {
+    tokens.push_back(t);
+    return true;
+  });
   return tokens;
 }
 
@@ -71,11 +65,12 @@ std::string Stoplists::Detect(const Document& doc) const {
       if (IsCjk(c)) ++cjk;
       if (c >= 0x3040 && c <= 0x30FF) ++kana;
     }
-    for (const std::string& t : Tokenize(b.text)) {
+    // Only the first few thousand tokens are read, even of one huge block.
+    ForEachToken(b.text, [&](const std::string& t) {
       for (const auto& [lang, set] : lists_)
         if (set.count(t)) ++hits[lang];
-      ++seen;
-    }
+      return ++seen <= 5000;
+    });
     if (seen > 5000) break;
   }
   if (seen > 0 && cjk * 3 > seen) return kana * 20 > cjk ? "ja" : "zh";

@@ -187,6 +187,14 @@ std::string RenderJson(const Result& r, const Ruleset& rules, const std::string&
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+// The last `max_bytes` bytes of s, starting on a character boundary (tag
+// names of unknown elements may hold any character).
+std::string Tail(std::string_view s, std::size_t max_bytes) {
+  std::size_t from = s.size() > max_bytes ? s.size() - max_bytes : 0;
+  while (from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) ++from;
+  return std::string(s.substr(from));
+}
+
 std::string Short(std::string_view s, std::size_t max_cp) {
   std::string out;
   std::size_t cp = 0;
@@ -309,10 +317,7 @@ std::string RenderExplain(const Result& r, Format format, const Ruleset& rules, 
       for (std::size_t k = 0; k < v.rules.size(); ++k)
         out << (k ? "," : "") << rules.rules()[v.rules[k]].name;
     }
-    out << "\n      " << (r.doc.kind == InputKind::kHtml ? r.doc.blocks[i].tag_path.substr(
-                                                             r.doc.blocks[i].tag_path.size() > 60
-                                                                 ? r.doc.blocks[i].tag_path.size() - 60
-                                                                 : 0)
+    out << "\n      " << (r.doc.kind == InputKind::kHtml ? Tail(r.doc.blocks[i].tag_path, 60)
                                                        : "line " + std::to_string(r.doc.blocks[i].line))
         << " | " << Short(r.doc.blocks[i].text, 100) << "\n";
   }

@@ -258,6 +258,15 @@ class Scanner {
     run_begin_ = run_end_;
   }
 
+  // Where a block-level tag beyond the depth cap is dropped, a <br> (void: it
+  // never nests) keeps the text of the paragraphs on each side apart; one per
+  // run of dropped tags.
+  void KeepBreak(int id) {
+    if (!(PropsOf(id) & (kClosesP | kBlockEnd)) && id != kTable && id != kTr && id != kTd && id != kTh) return;
+    Flush();
+    if (!out_.html.ends_with("<br>")) out_.html += "<br>";
+  }
+
   // Copies a tag, replacing attribute values longer than the limit by "".
   void KeepTag(const TagToken& t) {
     std::size_t from = t.begin;
@@ -1016,6 +1025,7 @@ class Scanner {
         return;
       }
       ++out_.depth_capped;
+      if (ns == Ns::kHtml) KeepBreak(id);
       for (int w = 0; w < plan.num_wrappers; ++w) Push(plan.wrappers[w], Ns::kHtml, Kind::kPhantom);
       if (!plan.no_push) Push(id, ns, Kind::kPhantom);
       return;
@@ -1113,13 +1123,17 @@ class Scanner {
     if (match < 0) HtmlEndRules(id, &match, &formatting, &form_end, &real);
 
     bool emit;
+    const bool beyond_cap = !Suppressed() && phantoms_ > 0;
     if (match >= 0) {
       emit = real || stack_[match].kind == Kind::kReal;
       PopTo(match);
     } else {
       emit = real || (!Suppressed() && phantoms_ == 0);
     }
-    if (!emit) return;
+    if (!emit) {
+      if (beyond_cap) KeepBreak(id);
+      return;
+    }
     if (formatting >= 0) afl_.erase(afl_.begin() + formatting);
     if (form_end) form_open_ = false;
     KeepTag(t);

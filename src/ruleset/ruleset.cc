@@ -56,9 +56,12 @@ std::string OneOf(const Names& names) {
 
 std::string Located(std::string_view file, int line, std::string_view text, std::size_t column,
                     const std::string& message) {
+  // The caret's indent keeps the line's tabs, so it lines up under them.
+  std::string indent(column, ' ');
+  for (std::size_t i = 0; i < column && i < text.size(); ++i)
+    if (text[i] == '\t') indent[i] = '\t';
   std::ostringstream out;
-  out << file << ':' << line << ": " << message << "\n    " << text << "\n    "
-      << std::string(column, ' ') << '^';
+  out << file << ':' << line << ": " << message << "\n    " << text << "\n    " << indent << '^';
   return out.str();
 }
 
@@ -185,7 +188,7 @@ Status Ruleset::AddFile(std::string_view path, std::string_view content) {
       } else {  // weight
         double w = 0;
         auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), w);
-        if (ec != std::errc() || p != value.data() + value.size() || w < 0 || w > 100)
+        if (ec != std::errc() || p != value.data() + value.size() || !(w >= 0 && w <= 100))  // NaN too
           return fail(vstart, "weight must be a number from 0 to 100, found '" + value + "'");
         rule.weight = w;
       }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "document/textutil.h"
@@ -230,10 +231,18 @@ bool PlainWord(const std::string& word) {
 // capitalised words in a row, which a person's name and title rarely are;
 // after two ("McDonald", "LeBron") it is never glue. The glued token itself
 // must not recur: a real CamelCase name ("BlackRock") is used again.
-std::string GluedPhrase(const std::string& text, const WordCounts& body_words, const InjectionOptions& o) {
-  const std::vector<Token> tokens = SplitTokens(text);
+//
+// Only the block's first kGlueWindow bytes are read: an opening sentence is
+// much shorter, and a huge paragraph must not cost a pass per word.
+std::string GluedPhrase(const std::string& text, const WordCounts& body_words, const InjectionOptions& o,
+                        const Deadline& deadline) {
+  constexpr std::size_t kGlueWindow = 4096;
+  std::size_t window = std::min(text.size(), kGlueWindow);
+  while (window > 0 && window < text.size() && (static_cast<unsigned char>(text[window]) & 0xC0) == 0x80) --window;
+  const std::vector<Token> tokens = SplitTokens(text.substr(0, window));
   std::size_t k = 0;
   while (k < tokens.size()) {
+    if (deadline.Expired()) return "";
     if (!tokens[k].capitalised) {
       ++k;
       continue;
@@ -327,7 +336,7 @@ std::string EmbeddedPhrase(const std::string& text, const WordCounts& body_words
 }  // namespace
 
 Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& verdicts,
-                              const InjectionOptions& o) {
+                              const InjectionOptions& o, const Deadline& deadline) {
   Injection result;
   result.block_text.assign(doc.blocks.size(), "");
 
@@ -399,6 +408,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
       headline_words = n;
     }
   for (const std::string& phrase : candidates) {
+    if (deadline.Expired()) return result;
     if (phrase == headline) continue;
     int slot_hits = 0;
     for (const std::string& slot : slots) slot_hits += slot.find(phrase) != std::string::npos;
@@ -442,7 +452,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     for (std::size_t i = 0; i < doc.blocks.size() && looked < o.glue_blocks; ++i) {
       if (!verdicts[i].keep) continue;
       ++looked;
-      for (const std::string& phrase : {GluedPhrase(doc.blocks[i].text, body_words, o),
+      for (const std::string& phrase : {GluedPhrase(doc.blocks[i].text, body_words, o, deadline),
                                         EmbeddedPhrase(doc.blocks[i].text, body_words, title, o)}) {
         const bool known = std::any_of(result.phrases.begin(), result.phrases.end(), [&](const std::string& p) {
           return p.find(phrase) != std::string::npos || phrase.find(p) != std::string::npos;
@@ -458,6 +468,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
   // Only what was removed from the kept text or the title is reported.
   std::vector<bool> removed(result.phrases.size(), false);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (deadline.Expired()) return result;
     if (!verdicts[i].keep) continue;
     std::string text = doc.blocks[i].text;
     for (std::size_t k = 0; k < result.phrases.size(); ++k)

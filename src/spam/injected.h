@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "classify/score.h"
+#include "deadline.h"
 #include "document/document.h"
 
 namespace pith {
@@ -48,7 +49,9 @@ struct Injection {
 
 // The slots are the title and the dropped blocks before the first kept one.
 // `phrases` lists only what was removed from the kept text or the title.
+// Each candidate phrase is checked against the whole body: once `deadline`
+// has expired the search stops (the caller discards the result).
 Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& verdicts,
-                              const InjectionOptions& options);
+                              const InjectionOptions& options, const Deadline& deadline = Deadline());
 
 }  // namespace pith

@@ -160,15 +160,74 @@ TEST_CASE("batch: JSON Lines give one record per record, in order, errors in pla
   CHECK(run.reports.size() == 2);
 }
 
+TEST_CASE("batch: every kind of bad record gives an error record with its id; records out == records in") {
+  const TempDir t("pith-batch-bad");
+  const std::string deep = std::string(600, '[') + std::string(600, ']');
+  const std::vector<std::string> lines = {
+      R"({"id":"ok1","text":")" + kProse + R"("})",
+      R"({"id":"empty","html":""})",
+      R"({"id":"blank","text":"  \n\t "})",
+      R"({"id":"pdf","html":"%PDF-1.4\u0000\u0000\u0000binary"})",
+      R"({"id":"number","html":42})",
+      R"({"id":"deep","x":)" + deep + R"(,"text":"x"})",
+      R"({"id":"ok2","html":")" + Page(kProse) + R"("})",
+  };
+  std::string all;
+  for (const std::string& l : lines) all += l + "\n";
+  const std::string in = t.Write("in.jsonl", all);
+  BatchOptions options;
+  options.jsonl = true;
+  options.threads = 2;
+  const Run run = RunOn({in}, options);
+  std::istringstream out(run.out);
+  std::vector<nlohmann::json> recs;
+  for (std::string line; std::getline(out, line);) recs.push_back(nlohmann::json::parse(line));
+  REQUIRE(recs.size() == lines.size());
+  CHECK(run.stats.documents == lines.size());
+  CHECK(run.stats.failures == 5);
+  CHECK(recs[0]["text"] == kProse + "\n");
+  CHECK(recs[1] == nlohmann::json{{"id", "empty"}, {"error", in + ":2: empty input: nothing to clean"}});
+  CHECK(recs[2] == nlohmann::json{{"id", "blank"}, {"error", in + ":3: only white space: nothing to clean (5 bytes)"}});
+  CHECK(recs[3] == nlohmann::json{{"id", "pdf"}, {"error", in + ":4: not text or HTML (looks like PDF)"}});
+  CHECK(recs[4] == nlohmann::json{{"id", "number"}, {"error", in + ":5: \"html\" must be a string, not number"}});
+  CHECK(recs[5] == nlohmann::json{{"id", nullptr}, {"line", 6}, {"error", in + ":6: invalid JSON: nested deeper than 512 levels"}});
+  CHECK(recs[6]["text"] == kProse + "\n");
+}
+
+TEST_CASE("batch: a document over its time budget fails with the reason; the batch goes on") {
+  const TempDir t("pith-batch-timeout");
+  const std::string a = t.Write("a.html", Page(kProse));
+  const std::string b = t.Write("b.html", Page(kProse));
+  const std::string jl = t.Write("in.jsonl", R"({"id":"r1","text":")" + kProse + "\"}\n" + R"({"url":"u2","html":")" + kProse + "\"}\n");
+  BatchOptions options;
+  options.clean.timeout_seconds = 1e-9;  // spent by the first check, whatever the machine
+  Run run = RunOn({a, b}, options);
+  CHECK(run.out.empty());
+  CHECK(run.stats.failures == 2);
+  CHECK(run.reports == std::vector<std::string>{a + ": time budget of 1e-09 s exceeded in decode",
+                                                b + ": time budget of 1e-09 s exceeded in decode"});
+  options.jsonl = true;
+  run = RunOn({jl}, options);
+  CHECK(run.out == "{\"id\":\"r1\",\"error\":\"" + jl + ":1: time budget of 1e-09 s exceeded in decode\"}\n" +
+                   "{\"url\":\"u2\",\"error\":\"" + jl + ":2: time budget of 1e-09 s exceeded in decode\"}\n");
+  CHECK(run.stats.failures == 2);
+  options.clean.timeout_seconds = 0;
+  run = RunOn({jl}, options);
+  CHECK(run.stats.failures == 0);
+}
+
 TEST_CASE("batch: WARC pages become records keyed by record id and url; the HTTP charset is used") {
   const TempDir t("pith-batch-warc");
-  // UTF-8 bytes declared ISO-8859-1 by the server: decoded as the header says.
+  // Latin-1 bytes the server declares, and UTF-8 bytes it wrongly declares
+  // ISO-8859-1 (a common server default): the bytes win over the header.
   const std::string body = Page("Caf\xC3\xA9 au lait. " + kProse);
+  const std::string latin1 = Page("Caf\xE9 au lait. " + kProse);
   const std::string warc = t.Write(
       "crawl.warc.gz",
-      testing::WarcFile({testing::Response("1", "https://e.org/1", testing::HttpResponse(200, "text/html; charset=iso-8859-1", body)),
+      testing::WarcFile({testing::Response("1", "https://e.org/1", testing::HttpResponse(200, "text/html; charset=iso-8859-1", latin1)),
                          testing::Response("2", "https://e.org/2", testing::HttpResponse(500, "text/html", body)),
-                         testing::Response("3", "https://e.org/3", testing::HttpResponse(200, "text/html", body))},
+                         testing::Response("3", "https://e.org/3", testing::HttpResponse(200, "text/html", body)),
+                         testing::Response("4", "https://e.org/4", testing::HttpResponse(200, "text/html; charset=iso-8859-1", body))},
                         true));
   BatchOptions options;
   options.threads = 2;
@@ -176,12 +235,14 @@ TEST_CASE("batch: WARC pages become records keyed by record id and url; the HTTP
   std::istringstream out(run.out);
   std::vector<nlohmann::json> recs;
   for (std::string line; std::getline(out, line);) recs.push_back(nlohmann::json::parse(line));
-  REQUIRE(recs.size() == 2);
+  REQUIRE(recs.size() == 3);
   CHECK(recs[0]["warc_record_id"] == "<urn:uuid:1>");
   CHECK(recs[0]["url"] == "https://e.org/1");
-  CHECK(recs[0]["text"] == "Caf\xC3\x83\xC2\xA9 au lait. " + kProse + "\n");
+  CHECK(recs[0]["text"] == "Caf\xC3\xA9 au lait. " + kProse + "\n");
   CHECK(recs[1]["url"] == "https://e.org/3");
   CHECK(recs[1]["text"] == "Caf\xC3\xA9 au lait. " + kProse + "\n");
+  CHECK(recs[2]["url"] == "https://e.org/4");
+  CHECK(recs[2]["text"] == "Caf\xC3\xA9 au lait. " + kProse + "\n");
   CHECK(run.stats.failures == 0);
 
   options.output_dir = (t.root / "out").string();

@@ -140,11 +140,15 @@ TEST_CASE("prescan: depth is capped, the text of the dropped elements is kept") 
   PreScanOptions o;
   o.max_depth = 3;
   const PreScanned p = PreScan("<div><div><div><div><span>deep</span></div></div></div></div><p>after</p>", o);
-  CHECK(p.html == "<div><div><div>deep</div></div></div><p>after</p>");
+  // A dropped block-level tag leaves one <br>, so text on either side stays apart.
+  CHECK(p.html == "<div><div><div><br>deep<br></div></div></div><p>after</p>");
   CHECK(p.depth_capped == 2);
   // Void elements cannot nest and stay.
   CHECK(PreScan("<div><div><div><div>a<br>b</div></div></div></div>", o).html ==
-        "<div><div><div>a<br>b</div></div></div>");
+        "<div><div><div><br>a<br>b<br></div></div></div>");
+  // Inline tags leave nothing; a run of block tags leaves one <br>.
+  CHECK(PreScan("<div><div><div><span>a</span><b>b</b><div><div><p>c</p></div></div>d</div></div></div>", o).html ==
+        "<div><div><div>ab<br>c<br>d</div></div></div>");
 }
 
 TEST_CASE("prescan: siblings closed by implied end tags do not count as nesting") {

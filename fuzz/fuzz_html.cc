@@ -1,0 +1,7 @@
+// libFuzzer harness: the whole cleaning path with the input read as HTML.
+#include "fuzz_clean.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  pith::fuzz::CleanAndRender(data, size, pith::InputMode::kHtml);
+  return 0;
+}
