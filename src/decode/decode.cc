@@ -150,16 +150,18 @@ bool IsValidUtf8(std::string_view s) {
 std::string RepairUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t valid_from = 0;  // valid bytes from here to i are copied in one append
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t n = Utf8SequenceLength(s, i);
-    if (n == 0) {
-      out.append(kReplacement);
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
+    if (n > 0) {
       i += n;
+      continue;
     }
+    out.append(s.substr(valid_from, i - valid_from));
+    out.append(kReplacement);
+    valid_from = ++i;
   }
+  out.append(s.substr(valid_from));
   return out;
 }
 
