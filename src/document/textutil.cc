@@ -85,7 +85,15 @@ char32_t ToLower(char32_t c) {
 std::string LowerUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) AppendUtf8(ToLower(NextCodePoint(s, &i)), &out);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {  // ASCII, most of any page, without decoding
+      out.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+      ++i;
+      continue;
+    }
+    AppendUtf8(ToLower(NextCodePoint(s, &i)), &out);
+  }
   return out;
 }
 
