@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "document/html.h"
+
 namespace pith {
 namespace {
 
@@ -258,12 +260,20 @@ class Scanner {
     run_begin_ = run_end_;
   }
 
-  // Copies a tag, replacing attribute values longer than the limit by "".
+  // Copies a tag, leaving out the attributes nobody reads (see prescan.h)
+  // and replacing attribute values longer than the limit by "".
   void KeepTag(const TagToken& t) {
+    const bool keep_all =
+        !options_.drop_unread_attributes || (PropsOf(t.id) & kFormatting) || t.id == kIsindex;
     std::size_t from = t.begin;
     for (const Attribute& a : attrs_) {
-      if (a.value_end - a.value_begin <= options_.max_attribute_bytes) continue;
       const std::size_t q = a.quoted ? 1 : 0;
+      if (!keep_all && !IsRead(a)) {
+        Keep(from, a.name_begin);
+        from = a.value_end + q;
+        continue;
+      }
+      if (a.value_end - a.value_begin <= options_.max_attribute_bytes) continue;
       Keep(from, a.value_begin - q);
       Flush();
       out_.html += "\"\"";
@@ -423,6 +433,14 @@ class Scanner {
     for (const Attribute& a : attrs_)
       if (EqualsLower(in_.substr(a.name_begin, a.name_end - a.name_begin), name)) return &a;
     return nullptr;
+  }
+
+  // Whether ParseHtml or the parser's tree building reads this attribute.
+  bool IsRead(const Attribute& a) const {
+    const std::string_view name = in_.substr(a.name_begin, a.name_end - a.name_begin);
+    for (std::string_view read : kHtmlAttributesRead)
+      if (EqualsLower(name, read)) return true;
+    return EqualsLower(name, "encoding");  // "type" is in the list already
   }
 
   std::string_view Value(const Attribute& a) const {
