@@ -83,6 +83,18 @@ bool CheckPattern(const std::string& pattern, std::string* error) {
   return parse_only.Add(pattern, error) >= 0;
 }
 
+// Whether a pattern starts with "^", after flag groups such as "(?i)". A
+// guess ("^a|b" passes) that only decides how patterns are grouped, never
+// what matches.
+bool StartsAnchored(std::string_view pattern) {
+  while (pattern.starts_with("(?")) {
+    const std::size_t end = pattern.find_first_not_of("imsU-", 2);
+    if (end == std::string_view::npos || pattern[end] != ')') return false;
+    pattern.remove_prefix(end + 1);
+  }
+  return pattern.starts_with('^');
+}
+
 }  // namespace
 
 const char* TargetName(Target t) { return kTargetNames[static_cast<int>(t)]; }
@@ -247,11 +259,13 @@ Status Ruleset::Compile() {
       const Rule& rule = rules_[r];
       if (rule.target != target) continue;
       const bool bounded = rule.max_chars > 0;
+      const bool anchored = StartsAnchored(rule.pattern);
       auto group = std::find_if(groups_.begin(), groups_.end(), [&](const Group& g) {
-        return g.target == target && g.family == rule.family && (g.max_chars > 0) == bounded;
+        return g.target == target && g.family == rule.family && (g.max_chars > 0) == bounded &&
+               g.anchored == anchored;
       });
       if (group == groups_.end()) {
-        group = groups_.insert(groups_.end(), Group{target, rule.family, 0, nullptr, {}});
+        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, 0, nullptr, {}});
         group->set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
       }
       std::string error;
