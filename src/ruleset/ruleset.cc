@@ -292,7 +292,11 @@ std::vector<int> Ruleset::Match(Target target, std::string_view text) const {
       if (chars == std::string_view::npos) chars = CodePoints(text);
       if (chars > g.max_chars) continue;
     }
-    if (!g.set->Match(re2::StringPiece(text.data(), text.size()), &ids)) continue;
+    // Most texts match none of a group's patterns. Asked only whether any
+    // does, RE2 stops at the first match and collects no ids; the ids are
+    // asked for when there is one.
+    const re2::StringPiece piece(text.data(), text.size());
+    if (!g.set->Match(piece, nullptr) || !g.set->Match(piece, &ids)) continue;
     for (int id : ids) {
       const int r = g.rule_of[id];
       // Only bounded groups hold rules with maxchars, so chars is counted.
