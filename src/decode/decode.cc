@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace pith {
@@ -138,8 +139,18 @@ std::string Detect(std::string_view bytes) {
 
 }  // namespace
 
+// The first position from i on that may hold a non-ASCII byte, stepping
+// eight bytes at a time: most of any page is ASCII markup.
+std::size_t SkipAscii(std::string_view s, std::size_t i) {
+  for (std::uint64_t word; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  return i;
+}
+
 bool IsValidUtf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = SkipAscii(s, 0); i < s.size(); i = SkipAscii(s, i)) {
     const std::size_t n = Utf8SequenceLength(s, i);
     if (n == 0) return false;
     i += n;
@@ -151,7 +162,7 @@ std::string RepairUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   std::size_t valid_from = 0;  // valid bytes from here to i are copied in one append
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = SkipAscii(s, 0); i < s.size(); i = SkipAscii(s, i)) {
     const std::size_t n = Utf8SequenceLength(s, i);
     if (n > 0) {
       i += n;
