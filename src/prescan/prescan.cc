@@ -721,7 +721,27 @@ class Scanner {
       const bool select = m >= 0 && stack_[m].name == kSelect;
       if (!select && (!InTableMode() || HasNonSpace(a, b))) Reconstruct();
     }
-    Keep(a, b);
+    KeepText(a, b);
+  }
+
+  // Copies text, keeping only the first character of each run of whitespace
+  // unless a <pre> or <listing> is open: pith collapses whitespace itself,
+  // and whitespace stays whitespace for the tree builder.
+  void KeepText(std::size_t a, std::size_t b) {
+    if (!options_.collapse_whitespace || !by_name_[kPre].empty() || !by_name_[kListing].empty()) {
+      Keep(a, b);
+      return;
+    }
+    std::size_t from = a;
+    for (std::size_t p = a; p + 1 < b; ++p) {
+      if (!IsSpace(in_[p]) || !IsSpace(in_[p + 1])) continue;
+      std::size_t end = p + 2;
+      while (end < b && IsSpace(in_[end])) ++end;
+      Keep(from, p + 1);
+      from = end;
+      p = end - 1;
+    }
+    Keep(from, b);
   }
 
   // What the tree builder does with a start tag in HTML content.

@@ -195,6 +195,20 @@ TEST_CASE("prescan: attributes pith never reads are left out, those it or the pa
   }
 }
 
+TEST_CASE("prescan: whitespace runs keep their first character, except in pre and listing") {
+  CHECK(Scan("<div>\n    <p>Two  words\t\t here</p>\r\n  </div>") == "<div>\n<p>Two words\there</p>\r</div>");
+  CHECK(Scan("<pre>\n  code\n    more</pre>  after") == "<pre>\n  code\n    more</pre> after");
+  CHECK(Scan("<listing>\n  a  b</listing>") == "<listing>\n  a  b</listing>");
+  CHECK(Scan("<p>no&nbsp;&nbsp;change \u00A0\u00A0 here</p>") == "<p>no&nbsp;&nbsp;change \u00A0\u00A0 here</p>");
+  PreScanOptions o;
+  o.collapse_whitespace = false;
+  CHECK(PreScan("<p>a   b</p>", o).html == "<p>a   b</p>");
+  CheckSameBlocks(
+      "<html>\n  <head>\n    <title>  Spaced   title </title>\n  </head>\n  <body>\n    <table>\n      <tr>\n"
+      "        <td>  cell   one  </td>\n      </tr>\n    </table>\n    <p>Line one<br>\n      line two</p>\n"
+      "    <pre>\n  keep   this\n    indent</pre>\n    <ul>\n      <li>  item  </li>\n    </ul>\n  </body>\n</html>\n");
+}
+
 TEST_CASE("prescan: strip_raw_text off keeps scripts and comments") {
   PreScanOptions o;
   o.strip_raw_text = false;
