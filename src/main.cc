@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
   }
   batch.max_bytes = static_cast<std::size_t>(*limit);
 
-  // Called once here, then once per extra worker thread (see RulesetFactory).
+  // One rule set, shared by every worker thread.
   const pith::RulesChoice rules_choice{rules_dir, add_rules};
   auto load_rules = [&](pith::Ruleset* rules) { return pith::LoadRules(rules_choice, rules); };
   pith::Ruleset rules;
@@ -200,7 +200,7 @@ int main(int argc, char** argv) {
     io.progress = [&](const pith::batch::BatchStats& s) {
       if (s.total != 1 && throttle.Due()) std::cerr << "\rpith: " << pith::batch::FormatProgress(s) << "\033[K" << std::flush;
     };
-  const pith::batch::BatchStats stats = pith::batch::RunBatch(inputs, batch, rules, load_rules, io);
+  const pith::batch::BatchStats stats = pith::batch::RunBatch(inputs, batch, rules, io);
   std::cout.flush();
   if (throttle.shown()) std::cerr << "\r\033[K";
   if (!quiet && stats.documents > 1) std::cerr << "pith: " << pith::batch::FormatSummary(stats) << "\n";

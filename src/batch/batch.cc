@@ -201,24 +201,22 @@ class JobSource {
   bool total_known_ = true;
 };
 
-// Cleans one job; runs on the worker threads. Each worker reads only its
-// own rule set and writes nothing shared.
+// Cleans one job; runs on the worker threads, which share the rule set and
+// write nothing shared.
 class Processor {
  public:
-  Processor(const BatchOptions& options, const Ruleset& rules, const RulesetFactory& more_rules, bool headers)
-      : options_(options), rules_(rules), more_rules_(more_rules), headers_(headers),
-        own_rules_(std::max(1u, options.threads)) {}
+  Processor(const BatchOptions& options, const Ruleset& rules, bool headers)
+      : options_(options), rules_(rules), headers_(headers) {}
 
-  Done operator()(Job&& job, unsigned worker) {
-    const Ruleset& rules = RulesFor(worker);
+  Done operator()(Job&& job) const {
     Done done;
     done.kind = job.kind;
     done.input = job.input;
     done.records = job.records;
     switch (job.kind) {
-      case JobKind::kDocument: Document(job, rules, &done); break;
-      case JobKind::kRecord: Record(job, rules, &done); break;
-      case JobKind::kWarc: Page(job, rules, &done); break;
+      case JobKind::kDocument: Document(job, rules_, &done); break;
+      case JobKind::kRecord: Record(job, rules_, &done); break;
+      case JobKind::kWarc: Page(job, rules_, &done); break;
       case JobKind::kFailed: done.error = job.error; break;
       case JobKind::kEnd: break;
     }
@@ -226,17 +224,6 @@ class Processor {
   }
 
  private:
-  // Built on first use by the worker itself: each slot has one writer.
-  const Ruleset& RulesFor(unsigned worker) {
-    if (worker == 0 || !more_rules_) return rules_;
-    std::unique_ptr<Ruleset>& own = own_rules_[worker];
-    if (!own) {
-      own = std::make_unique<Ruleset>();
-      if (!more_rules_(own.get()).ok()) own.reset();
-    }
-    return own ? *own : rules_;
-  }
-
   void Document(const Job& job, const Ruleset& rules, Done* done) const {
     done->bytes = job.bytes.size();
     done->warning = job.warning;
@@ -302,9 +289,7 @@ class Processor {
 
   const BatchOptions& options_;
   const Ruleset& rules_;
-  const RulesetFactory& more_rules_;
   bool headers_;
-  std::vector<std::unique_ptr<Ruleset>> own_rules_;  // per worker; [0] unused
 };
 
 // Where results go: the output stream, or one file per input under
@@ -391,13 +376,13 @@ std::string OutputExtension(const BatchOptions& options) {
 }
 
 BatchStats RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& options, const Ruleset& rules,
-                    const RulesetFactory& more_rules, const BatchIo& io) {
+                    const BatchIo& io) {
   const auto start = std::chrono::steady_clock::now();
   BatchStats stats;
   const bool headers = options.output_dir.empty() && !options.jsonl && !options.explain &&
                        options.format != Format::kJson && inputs.size() > 1;
   JobSource source(inputs, options);
-  Processor process(options, rules, more_rules, headers);
+  const Processor process(options, rules, headers);
   Writer writer(inputs, options, io, &stats);
 
   auto next = [&](Job* job) { return source.Next(job); };
@@ -415,7 +400,7 @@ BatchStats RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& op
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (io.progress) io.progress(stats);
   };
-  auto work = [&](Job&& job, unsigned worker) { return process(std::move(job), worker); };
+  auto work = [&](Job&& job, unsigned /*worker*/) { return process(std::move(job)); };
   RunOrdered<Job, Done>(options.threads, kWindowPerThread * std::max(1u, options.threads), next, work, emit);
 
   stats.total = source.total_known() ? static_cast<std::int64_t>(inputs.size()) : -1;

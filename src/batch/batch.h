@@ -40,23 +40,16 @@ struct BatchIo {
   std::function<void(const BatchStats&)> progress;      // after each document, in order; may be empty
 };
 
-// Loads a rule set equal to the one given to RunBatch into an empty one.
-// Every worker thread but the first gets its own: RE2 guards each pattern
-// set's match cache with a lock, and one set shared by all threads spends
-// more time on that lock than on matching. A worker whose load fails shares
-// the first worker's set.
-using RulesetFactory = std::function<Status(Ruleset*)>;
-
 // Cleans every input in order. Failures (an input that cannot be read, a
 // document that cannot be decoded, a bad JSON Lines record, a truncated WARC
 // file, an output file that cannot be written) go to io.report and are
 // counted in the returned stats; the batch goes on. JSON Lines and WARC
 // inputs give JSON Lines; other documents give `format`, with "==> path <=="
 // headers when several go to one stream as text, markdown or html.
-// `rules` serves the first worker; `more_rules` builds one for each of the
-// others (unused with one thread).
+// All worker threads share `rules`: RE2 sets are matched concurrently, each
+// search holding its DFA cache under a reader lock only.
 BatchStats RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& options, const Ruleset& rules,
-                    const RulesetFactory& more_rules, const BatchIo& io);
+                    const BatchIo& io);
 
 // The extension of --output-dir files: ".jsonl" for JSON Lines, else by
 // format (".txt" for text and --explain, ".json", ".md", ".html"). WARC

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace pith {
@@ -157,8 +158,18 @@ std::string Detect(std::string_view bytes) {
 
 }  // namespace
 
+// The first position from i on that may hold a non-ASCII byte, stepping
+// eight bytes at a time: most of any page is ASCII markup.
+std::size_t SkipAscii(std::string_view s, std::size_t i) {
+  for (std::uint64_t word; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  return i;
+}
+
 bool IsValidUtf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = SkipAscii(s, 0); i < s.size(); i = SkipAscii(s, i)) {
     const std::size_t n = Utf8SequenceLength(s, i);
     if (n == 0) return false;
     i += n;
@@ -169,16 +180,18 @@ bool IsValidUtf8(std::string_view s) {
 std::string RepairUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
+  std::size_t valid_from = 0;  // valid bytes from here to i are copied in one append
+  for (std::size_t i = SkipAscii(s, 0); i < s.size(); i = SkipAscii(s, i)) {
     const std::size_t n = Utf8SequenceLength(s, i);
-    if (n == 0) {
-      out.append(kReplacement);
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
+    if (n > 0) {
       i += n;
+      continue;
     }
+    out.append(s.substr(valid_from, i - valid_from));
+    out.append(kReplacement);
+    valid_from = ++i;
   }
+  out.append(s.substr(valid_from));
   return out;
 }
 

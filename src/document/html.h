@@ -15,4 +15,13 @@ namespace pith {
 
 Document ParseHtml(std::string_view utf8);
 
+// The attributes (lower-case names) ParseHtml reads. The pre-scan leaves the
+// others out before Gumbo parses the page (prescan.h), so an attribute read
+// in html.cc must be listed here.
+inline constexpr std::string_view kHtmlAttributesRead[] = {
+    "class", "id", "hidden", "aria-hidden", "style", "lang", "type", "datetime",  // elements
+    "property", "name", "itemprop", "content", "http-equiv",                      // <meta>
+    "role", "itemtype", "aria-label", "rel", "data-component", "data-testid",      // rule targets
+};
+
 }  // namespace pith

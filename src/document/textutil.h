@@ -20,27 +20,85 @@ void AppendCollapsed(std::string_view s, std::string* out);
 // Number of code points.
 std::size_t CodePoints(std::string_view s);
 
-// Decodes the code point at s[i] and advances i (U+FFFD on bad input).
-char32_t NextCodePoint(std::string_view s, std::size_t* i);
-
 // True for "- ", "* ", "• ", "· " and similar list bullets at the start.
 bool StartsWithBullet(std::string_view s);
-
-// Unicode-lite classification good enough for features: letters of the
-// common scripts, digits, upper case, CJK ideographs/kana.
-bool IsLetter(char32_t c);
-bool IsUpper(char32_t c);
-bool IsDigit(char32_t c);
-bool IsCjk(char32_t c);
-bool IsSpace(char32_t c);
-// Soft hyphen, zero-width space, word joiner, zero-width no-break space:
-// they only guide line breaking and would split words for every consumer.
-bool IsInvisible(char32_t c);
-char32_t ToLower(char32_t c);
 
 // Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges.
 std::string LowerUtf8(std::string_view s);
 
 void AppendUtf8(char32_t c, std::string* out);
+
+// The helpers below run for every character of every block: defined here so
+// that the compiler inlines them into those loops.
+
+// Decodes the code point at s[i] and advances i (U+FFFD on bad input).
+inline char32_t NextCodePoint(std::string_view s, std::size_t* i) {
+  const auto b0 = static_cast<unsigned char>(s[*i]);
+  if (b0 < 0x80) {
+    ++*i;
+    return b0;
+  }
+  std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
+  if (len == 1 || *i + len > s.size()) {
+    ++*i;
+    return 0xFFFD;
+  }
+  char32_t c = b0 & (0xFF >> (len + 1));
+  for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  *i += len;
+  return c;
+}
+
+// Unicode-lite classification good enough for features: letters of the
+// common scripts, digits, upper case, CJK ideographs/kana.
+inline bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || c == 0x200B;
+}
+
+// Soft hyphen, zero-width space, word joiner, zero-width no-break space:
+// they only guide line breaking and would split words for every consumer.
+inline bool IsInvisible(char32_t c) { return c == 0x00AD || c == 0x200B || c == 0x2060 || c == 0xFEFF; }
+
+inline bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+
+inline bool IsCjk(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) ||  // kana
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF);  // hangul
+}
+
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (c == 0xD7 || c == 0xF7) return false;
+  if (c >= 0xC0 && c <= 0x24F) return true;   // Latin-1, Extended-A/B
+  if (c >= 0x370 && c <= 0x52F) return true;  // Greek, Cyrillic
+  if (c >= 0x590 && c <= 0x6FF) return c >= 0x5D0 && !(c >= 0x660 && c <= 0x669);  // Hebrew, Arabic
+  if (c >= 0x900 && c <= 0xDFF) return true;  // Indic
+  if (c >= 0xE00 && c <= 0xE7F) return true;  // Thai
+  if (c >= 0x1E00 && c <= 0x1FFF) return true;
+  return IsCjk(c);
+}
+
+inline bool IsUpper(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0;
+  if (c >= 0x391 && c <= 0x3A9) return true;
+  if (c >= 0x400 && c <= 0x42F) return true;
+  return false;
+}
+
+// Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges.
+inline char32_t ToLower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F && (c % 2) == 0) return c + 1;
+  if (c >= 0x391 && c <= 0x3A9) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
 
 }  // namespace pith

@@ -22,11 +22,11 @@ bool IsClosing(char32_t c) {
 
 std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stoplists,
                                       const std::string& language, const Deadline& deadline) {
-  const auto* stop = language.empty() ? nullptr : stoplists.Find(language);
+  const LanguageSet stop = language.empty() ? 0 : stoplists.Bit(language);
   // English passages are common inside pages in other languages (quotes,
   // software docs): a block is read with whichever of the two fits better.
-  const auto* english = language == "en" || !stop ? nullptr : stoplists.Find("en");
-  std::unordered_map<std::string, int> counts;
+  const LanguageSet english = language == "en" || stop == 0 ? 0 : stoplists.Bit("en");
+  std::unordered_map<std::string_view, int> counts;  // views into doc.blocks
   for (const Block& b : doc.blocks) ++counts[b.text];
 
   std::vector<Features> out(doc.blocks.size());
@@ -64,10 +64,12 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
     f.cjk = letters > 0 && cjk * 2 > letters;
 
     int stopwords = 0, english_stopwords = 0, capitalised = 0, alpha_words = 0;
-    ForEachToken(b.text, [&](const std::string& t) {
+    ForEachToken(b.text, [&](std::string_view t) {
       ++f.words;
-      if (stop && stop->count(t)) ++stopwords;
-      if (english && english->count(t)) ++english_stopwords;
+      if ((stop | english) == 0) return true;
+      const LanguageSet in = stoplists.Languages(t);
+      if (in & stop) ++stopwords;
+      if (in & english) ++english_stopwords;
       return true;
     });
     stopwords = std::max(stopwords, english_stopwords);

@@ -1,5 +1,8 @@
 #include "features/stopwords.h"
 
+#include <bit>
+#include <cstdlib>
+
 #include "document/textutil.h"
 #include "embedded.h"
 
@@ -18,32 +21,37 @@ const Stoplists& Stoplists::Default() {
 }
 
 void Stoplists::Add(const std::string& language, std::string_view content) {
-  auto& set = lists_[language];
+  LanguageSet bit = Bit(language);
+  if (bit == 0) {
+    if (languages_.size() == 64) std::abort();  // LanguageSet has 64 bits; a packaging bug
+    bit = LanguageSet{1} << languages_.size();
+    languages_.push_back(language);
+  }
   std::size_t pos = 0;
   while (pos < content.size()) {
     std::size_t end = content.find('\n', pos);
     if (end == std::string_view::npos) end = content.size();
     std::string word = CollapseWhitespace(content.substr(pos, end - pos));
-    if (!word.empty() && word[0] != '#') set.insert(LowerUtf8(word));
+    if (!word.empty() && word[0] != '#') words_[LowerUtf8(word)] |= bit;
     pos = end + 1;
   }
 }
 
-const std::unordered_set<std::string>* Stoplists::Find(const std::string& language) const {
-  auto it = lists_.find(language);
-  return it == lists_.end() ? nullptr : &it->second;
+LanguageSet Stoplists::Bit(const std::string& language) const {
+  for (std::size_t i = 0; i < languages_.size(); ++i)
+    if (languages_[i] == language) return LanguageSet{1} << i;
+  return 0;
 }
 
-bool TokenChar(char32_t c, bool in_token) {
-  return IsLetter(c) || IsDigit(c) || ((c == '\'' || c == 0x2019) && in_token);
+LanguageSet Stoplists::Languages(std::string_view token) const {
+  const auto it = words_.find(token);
+  return it == words_.end() ? 0 : it->second;
 }
-
-char32_t TokenFold(char32_t c) { return ToLower(c == 0x2019 ? U'\'' : c); }
 
 std::vector<std::string> Tokenize(std::string_view text) {
   std::vector<std::string> tokens;
-  ForEachToken(text, [&](const std::string& t) {
-    tokens.push_back(t);
+  ForEachToken(text, [&](std::string_view t) {
+    tokens.emplace_back(t);
     return true;
   });
   return tokens;
@@ -53,7 +61,7 @@ std::string Stoplists::Detect(const Document& doc) const {
   // The declared language is often a CMS default ("en-US" on a French
   // page): the text decides, the declaration only breaks near-ties.
   const std::string declared = doc.meta.language.substr(0, 2);
-  std::unordered_map<std::string, int> hits;
+  std::vector<int> hits(languages_.size());  // by language index
   std::size_t seen = 0, cjk = 0, kana = 0;
   for (const Block& b : doc.blocks) {
     // Link lists (menus, "related" headlines) are often in another language
@@ -66,9 +74,8 @@ std::string Stoplists::Detect(const Document& doc) const {
       if (c >= 0x3040 && c <= 0x30FF) ++kana;
     }
     // Only the first few thousand tokens are read, even of one huge block.
-    ForEachToken(b.text, [&](const std::string& t) {
-      for (const auto& [lang, set] : lists_)
-        if (set.count(t)) ++hits[lang];
+    ForEachToken(b.text, [&](std::string_view t) {
+      for (LanguageSet in = Languages(t); in != 0; in &= in - 1) ++hits[std::countr_zero(in)];
       return ++seen <= 5000;
     });
     if (seen > 5000) break;
@@ -76,16 +83,19 @@ std::string Stoplists::Detect(const Document& doc) const {
   if (seen > 0 && cjk * 3 > seen) return kana * 20 > cjk ? "ja" : "zh";
   std::string best;
   int best_hits = 0;
-  for (const auto& [lang, n] : hits) {
+  int declared_hits = 0;
+  for (std::size_t l = 0; l < languages_.size(); ++l) {
+    const std::string& lang = languages_[l];
+    if (lang == declared) declared_hits = hits[l];
     if (lang == "zh" || lang == "ja") continue;
-    if (n > best_hits || (n == best_hits && lang < best)) {
+    if (hits[l] > best_hits || (hits[l] > 0 && hits[l] == best_hits && lang < best)) {
       best = lang;
-      best_hits = n;
+      best_hits = hits[l];
     }
   }
-  if (!declared.empty() && declared != best && hits.count(declared) && hits[declared] * 10 >= best_hits * 8)
+  if (!declared.empty() && declared != best && declared_hits > 0 && declared_hits * 10 >= best_hits * 8)
     return declared;
-  if (best_hits < 3 && !declared.empty() && Find(declared)) return declared;
+  if (best_hits < 3 && !declared.empty() && Bit(declared) != 0) return declared;
   return best_hits >= 3 ? best : "";
 }
 

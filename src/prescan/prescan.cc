@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "document/html.h"
+
 namespace pith {
 namespace {
 
@@ -267,12 +269,20 @@ class Scanner {
     if (!out_.html.ends_with("<br>")) out_.html += "<br>";
   }
 
-  // Copies a tag, replacing attribute values longer than the limit by "".
+  // Copies a tag, leaving out the attributes nobody reads (see prescan.h)
+  // and replacing attribute values longer than the limit by "".
   void KeepTag(const TagToken& t) {
+    const bool keep_all =
+        !options_.drop_unread_attributes || (PropsOf(t.id) & kFormatting) || t.id == kIsindex;
     std::size_t from = t.begin;
     for (const Attribute& a : attrs_) {
-      if (a.value_end - a.value_begin <= options_.max_attribute_bytes) continue;
       const std::size_t q = a.quoted ? 1 : 0;
+      if (!keep_all && !IsRead(a)) {
+        Keep(from, a.name_begin);
+        from = a.value_end + q;
+        continue;
+      }
+      if (a.value_end - a.value_begin <= options_.max_attribute_bytes) continue;
       Keep(from, a.value_begin - q);
       Flush();
       out_.html += "\"\"";
@@ -432,6 +442,14 @@ class Scanner {
     for (const Attribute& a : attrs_)
       if (EqualsLower(in_.substr(a.name_begin, a.name_end - a.name_begin), name)) return &a;
     return nullptr;
+  }
+
+  // Whether ParseHtml or the parser's tree building reads this attribute.
+  bool IsRead(const Attribute& a) const {
+    const std::string_view name = in_.substr(a.name_begin, a.name_end - a.name_begin);
+    for (std::string_view read : kHtmlAttributesRead)
+      if (EqualsLower(name, read)) return true;
+    return EqualsLower(name, "encoding");  // "type" is in the list already
   }
 
   std::string_view Value(const Attribute& a) const {
@@ -712,7 +730,27 @@ class Scanner {
       const bool select = m >= 0 && stack_[m].name == kSelect;
       if (!select && (!InTableMode() || HasNonSpace(a, b))) Reconstruct();
     }
-    Keep(a, b);
+    KeepText(a, b);
+  }
+
+  // Copies text, keeping only the first character of each run of whitespace
+  // unless a <pre> or <listing> is open: pith collapses whitespace itself,
+  // and whitespace stays whitespace for the tree builder.
+  void KeepText(std::size_t a, std::size_t b) {
+    if (!options_.collapse_whitespace || !by_name_[kPre].empty() || !by_name_[kListing].empty()) {
+      Keep(a, b);
+      return;
+    }
+    std::size_t from = a;
+    for (std::size_t p = a; p + 1 < b; ++p) {
+      if (!IsSpace(in_[p]) || !IsSpace(in_[p + 1])) continue;
+      std::size_t end = p + 2;
+      while (end < b && IsSpace(in_[end])) ++end;
+      Keep(from, p + 1);
+      from = end;
+      p = end - 1;
+    }
+    Keep(from, b);
   }
 
   // What the tree builder does with a start tag in HTML content.

@@ -18,9 +18,19 @@
 //     template, svg, math, iframe, object, canvas and textarea. Where a
 //     dropped element ends is decided as the parser would decide it (a stray
 //     </div> inside <canvas> closes it; <svg><p> leaves the svg).
+//   - leaves out the attributes pith never reads (href, src, srcset, data-*,
+//     on*...: about a third of the bytes left after the above), keeping
+//     those ParseHtml reads (kHtmlAttributesRead) and those the parser's
+//     tree building reads: every attribute of formatting elements (a, b,
+//     font...: the parser compares them to decide which to re-create) and of
+//     isindex (made into content), input's type and annotation-xml's encoding.
+//   - keeps the first character of each run of whitespace in text outside
+//     <pre> and <listing> (indentation is an eighth of what is left): pith
+//     collapses whitespace itself and the tree builder only asks whether a
+//     character is whitespace.
 //   - replaces attribute values longer than max_attribute_bytes with "".
-// Everything else is copied byte for byte, so a normal page parses to the
-// same text blocks. Cuts fall on ASCII bytes, so UTF-8 in is UTF-8 out.
+// Everything else is copied byte for byte, so a page parses to the same text
+// blocks and the same metadata. Cuts fall on ASCII bytes, so UTF-8 in is UTF-8 out.
 // No recursion; time linear in the input; memory linear in the input (the
 // model keeps one small entry per open element).
 #pragma once
@@ -35,6 +45,8 @@ struct PreScanOptions {
   int max_depth = 256;                           // open elements kept at most (the parser may add a
                                                  // few: tbody, tr, re-created <b>...); <= 0: no cap
   bool strip_raw_text = true;                    // drop comments, scripts, styles, svg... (see above)
+  bool drop_unread_attributes = true;            // leave out attributes pith never reads (see above)
+  bool collapse_whitespace = true;               // runs of whitespace in text become one character (see above)
   std::size_t max_attribute_bytes = 64 * 1024;   // longer attribute values become ""
 };
 

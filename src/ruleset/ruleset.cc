@@ -1,6 +1,7 @@
 #include "ruleset/ruleset.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -78,6 +79,25 @@ RE2::Options PatternOptions() {
   return o;
 }
 
+// Parses a pattern as the sets will (without compiling it); false and RE2's
+// message when it is not valid RE2 syntax.
+bool CheckPattern(const std::string& pattern, std::string* error) {
+  RE2::Set parse_only(PatternOptions(), RE2::UNANCHORED);
+  return parse_only.Add(pattern, error) >= 0;
+}
+
+// Whether a pattern starts with "^", after flag groups such as "(?i)". A
+// guess ("^a|b" passes) that only decides how patterns are grouped, never
+// what matches.
+bool StartsAnchored(std::string_view pattern) {
+  while (pattern.starts_with("(?")) {
+    const std::size_t end = pattern.find_first_not_of("imsU-", 2);
+    if (end == std::string_view::npos || pattern[end] != ')') return false;
+    pattern.remove_prefix(end + 1);
+  }
+  return pattern.starts_with('^');
+}
+
 }  // namespace
 
 const char* TargetName(Target t) { return kTargetNames[static_cast<int>(t)]; }
@@ -103,7 +123,6 @@ Status Ruleset::AddFile(std::string_view path, std::string_view content) {
   std::string family(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
   family = family.substr(0, family.find('.'));
   std::vector<Rule> added;
-  std::vector<std::unique_ptr<RE2>> compiled;
   std::string comment;
   int line_no = 0;
   std::size_t pos = 0;
@@ -198,9 +217,8 @@ Status Ruleset::AddFile(std::string_view path, std::string_view content) {
       if (k == 2 || k == 3) continue;  // weight and maxchars are optional
       if (!seen[k]) return fail(line.size(), std::string("missing ") + kKeys[k] + "=");
     }
-    auto re = std::make_unique<RE2>(rule.pattern, PatternOptions());
-    if (!re->ok())
-      return fail(line.find("pattern=") + 8, "bad pattern: " + re->error() +
+    if (std::string error; !CheckPattern(rule.pattern, &error))
+      return fail(line.find("pattern=") + 8, "bad pattern: " + error +
                                                   " (RE2 syntax: no lookaround, no backreferences)");
     for (const Rule& other : rules_)
       if (other.name == rule.name)
@@ -210,12 +228,8 @@ Status Ruleset::AddFile(std::string_view path, std::string_view content) {
       if (other.name == rule.name)
         return fail(first, "rule '" + rule.name + "' already defined at line " + std::to_string(other.line));
     added.push_back(std::move(rule));
-    compiled.push_back(std::move(re));
   }
-  for (std::size_t k = 0; k < added.size(); ++k) {
-    rules_.push_back(std::move(added[k]));
-    regexes_.push_back(std::move(compiled[k]));
-  }
+  for (Rule& rule : added) rules_.push_back(std::move(rule));
   return Status::Ok();
 }
 
@@ -241,37 +255,57 @@ Status Ruleset::AddDirectory(const std::string& dir) {
 }
 
 Status Ruleset::Compile() {
+  groups_.clear();
   for (int t = 0; t < kTargetCount; ++t) {
-    TargetSet ts;
-    ts.set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+    const auto target = static_cast<Target>(t);
     for (std::size_t r = 0; r < rules_.size(); ++r) {
-      if (static_cast<int>(rules_[r].target) != t) continue;
+      const Rule& rule = rules_[r];
+      if (rule.target != target) continue;
+      const bool bounded = rule.max_chars > 0;
+      const bool anchored = StartsAnchored(rule.pattern);
+      auto group = std::find_if(groups_.begin(), groups_.end(), [&](const Group& g) {
+        return g.target == target && g.family == rule.family && (g.max_chars > 0) == bounded &&
+               g.anchored == anchored;
+      });
+      if (group == groups_.end()) {
+        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, 0, nullptr, {}});
+        group->set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+      }
       std::string error;
-      if (ts.set->Add(rules_[r].pattern, &error) < 0)
-        return Status::Error(rules_[r].file + ":" + std::to_string(rules_[r].line) + ": bad pattern: " + error);
-      ts.rule_of.push_back(static_cast<int>(r));
+      if (group->set->Add(rule.pattern, &error) < 0)
+        return Status::Error(rule.file + ":" + std::to_string(rule.line) + ": bad pattern: " + error);
+      group->rule_of.push_back(static_cast<int>(r));
+      if (bounded) group->max_chars = std::max(group->max_chars, static_cast<std::size_t>(rule.max_chars));
     }
-    if (!ts.set->Compile()) return Status::Error("rules: patterns too large to compile together");
-    sets_[t] = std::move(ts);
   }
+  for (Group& g : groups_)
+    if (!g.set->Compile())
+      return Status::Error("rules: the " + std::string(TargetName(g.target)) + " patterns of " + g.family +
+                           ".rules are too large to compile together");
   return Status::Ok();
 }
 
 std::vector<int> Ruleset::Match(Target target, std::string_view text) const {
-  const TargetSet& ts = sets_[static_cast<int>(target)];
   std::vector<int> hits;
-  if (!ts.set || ts.rule_of.empty()) return hits;
   std::vector<int> ids;
-  if (!ts.set->Match(re2::StringPiece(text.data(), text.size()), &ids)) return hits;
-  hits.reserve(ids.size());
-  std::size_t chars = std::string_view::npos;
-  for (int id : ids) {
-    const int r = ts.rule_of[id];
-    if (rules_[r].max_chars > 0) {
+  std::size_t chars = std::string_view::npos;  // counted when a length bound needs it
+  for (const Group& g : groups_) {
+    if (g.target != target) continue;
+    if (g.max_chars > 0) {
       if (chars == std::string_view::npos) chars = CodePoints(text);
-      if (chars > static_cast<std::size_t>(rules_[r].max_chars)) continue;
+      if (chars > g.max_chars) continue;
     }
-    hits.push_back(r);
+    // Most texts match none of a group's patterns. Asked only whether any
+    // does, RE2 stops at the first match and collects no ids; the ids are
+    // asked for when there is one.
+    const re2::StringPiece piece(text.data(), text.size());
+    if (!g.set->Match(piece, nullptr) || !g.set->Match(piece, &ids)) continue;
+    for (int id : ids) {
+      const int r = g.rule_of[id];
+      // Only bounded groups hold rules with maxchars, so chars is counted.
+      if (rules_[r].max_chars > 0 && chars > static_cast<std::size_t>(rules_[r].max_chars)) continue;
+      hits.push_back(r);
+    }
   }
   std::sort(hits.begin(), hits.end());
   return hits;

@@ -7,15 +7,24 @@
 // as its description. The rule family is the file's stem ("prompts" for
 // rules/prompts.rules); json output counts removals per family.
 //
-// All patterns of one target compile into one RE2::Set, so matching a block
-// against every rule of a target is one linear pass over its text. The
-// individual RE2 objects are kept for --explain and for tests.
+// The patterns compile into RE2::Sets, one per target and rules file, with
+// rules that have maxchars= and patterns anchored at the start (^) apart
+// from the others, so matching a block is one linear pass over its text per
+// group. Why not one set per target: a set is one automaton whose states are
+// tuples of its patterns' states, and patterns with windows (.{0,60},
+// (?:\S* ){0,17}) multiply each other's states, as does a pattern that can
+// match anywhere with an anchored window; over trafilatura-dev's blocks a
+// single set per target spent ten times longer building DFA states than the
+// groups take to match, and outgrew RE2's DFA cache. A rules file keeps
+// related patterns together, and a group whose rules all have maxchars= is
+// skipped on longer texts. The grouping decides the cost, never the hits.
+// Patterns are checked (parsed) when a file is added; only the sets are
+// compiled.
 #pragma once
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -68,20 +77,26 @@ class Ruleset {
   // Builds the RE2::Sets. Must be called after the last Add* and before Match.
   Status Compile();
 
-  // Indices (into rules()) of the rules of `target` whose pattern matches.
+  // Indices (into rules()), ascending, of the rules of `target` whose pattern
+  // matches and whose maxchars (if any) admits the text. Thread-safe: RE2
+  // sets may be matched concurrently.
   std::vector<int> Match(Target target, std::string_view text) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
-  const RE2& regex(int rule) const { return *regexes_[rule]; }
 
  private:
-  std::vector<Rule> rules_;
-  std::vector<std::unique_ptr<RE2>> regexes_;
-  struct TargetSet {
+  // The rules of one target and file, with or without maxchars, anchored or not.
+  struct Group {
+    Target target = Target::kText;
+    std::string family;
+    bool anchored = false;      // its patterns start with ^
+    std::size_t max_chars = 0;  // the largest maxchars of its rules; 0: rules without maxchars
     std::unique_ptr<RE2::Set> set;
-    std::vector<int> rule_of;  // set index -> rule index
+    std::vector<int> rule_of;   // set index -> rule index
   };
-  std::array<TargetSet, kTargetCount> sets_;
+
+  std::vector<Rule> rules_;
+  std::vector<Group> groups_;  // by target, then in file order
 };
 
 }  // namespace pith

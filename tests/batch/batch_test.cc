@@ -33,10 +33,7 @@ Run RunOn(const std::vector<std::string>& args, const BatchOptions& options) {
   io.out = &out;
   io.report = [&](const std::string& m) { run.reports.push_back(m); };
   const Ruleset rules = Ruleset::Default();
-  run.stats = RunBatch(ExpandInputs(args), options, rules, [](Ruleset* r) {
-    *r = Ruleset::Default();
-    return Status::Ok();
-  }, io);
+  run.stats = RunBatch(ExpandInputs(args), options, rules, io);
   run.out = out.str();
   return run;
 }

@@ -40,6 +40,19 @@ TEST_CASE("decode: invalid bytes become U+FFFD and the output is valid UTF-8") {
   CHECK(IsValidUtf8(repaired));
 }
 
+TEST_CASE("decode: a bad byte is found wherever it falls among runs of ASCII") {
+  // The scan steps over ASCII eight bytes at a time: put the bad byte, a
+  // good two-byte sequence and a sequence cut by the end at every offset.
+  for (std::size_t at = 0; at < 20; ++at) {
+    const std::string ascii(at, 'a');
+    CHECK(RepairUtf8(ascii + "\xFF" + ascii) == ascii + "\xEF\xBF\xBD" + ascii);
+    CHECK_FALSE(IsValidUtf8(ascii + "\xFF" + ascii));
+    CHECK(IsValidUtf8(ascii + "\xC3\xA9" + ascii));
+    CHECK(RepairUtf8(ascii + "\xC3\xA9" + ascii) == ascii + "\xC3\xA9" + ascii);
+    CHECK(RepairUtf8(ascii + "\xE2\x82") == ascii + "\xEF\xBF\xBD\xEF\xBF\xBD");
+  }
+}
+
 TEST_CASE("decode: binary input is refused with its kind") {
   const Decoded d = Decode(std::string("%PDF-1.7\n\0\0binary", 18), {});
   REQUIRE_FALSE(d.status.ok());

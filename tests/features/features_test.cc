@@ -55,4 +55,30 @@ TEST_CASE("stoplists: link lists in another language do not decide the page's la
   CHECK(Stoplists::Default().Detect(ParseHtml(html + "</ul></body>")) == "pl");
 }
 
+TEST_CASE("stoplists: one lookup names every language whose list holds a token") {
+  Stoplists s;
+  s.Add("en", "# English\nthe\nand\n");
+  s.Add("fr", "et\nthe\n");
+  const LanguageSet en = s.Bit("en"), fr = s.Bit("fr");
+  CHECK(en != 0);
+  CHECK(fr != 0);
+  CHECK(en != fr);
+  CHECK(s.Bit("de") == 0);
+  CHECK(s.Languages("the") == (en | fr));
+  CHECK(s.Languages("and") == en);
+  CHECK(s.Languages("et") == fr);
+  CHECK(s.Languages("# English") == 0);
+  CHECK(s.Languages("cat") == 0);
+}
+
+TEST_CASE("tokens: lower-cased words, apostrophes inside words, one token per CJK character") {
+  std::vector<std::string> seen;
+  ForEachToken("It\u2019s DÉJÀ vu, 2024!東京", [&](std::string_view t) {
+    seen.emplace_back(t);
+    return true;
+  });
+  CHECK(seen == std::vector<std::string>{"it's", "déjà", "vu", "2024", "東", "京"});
+  CHECK(Tokenize("It\u2019s DÉJÀ vu, 2024!東京") == seen);
+}
+
 }  // namespace pith

@@ -13,6 +13,13 @@ namespace {
 
 std::string Scan(const std::string& html) { return PreScan(html, {}).html; }
 
+// With every attribute kept, for the tests of the tokenizer itself.
+std::string ScanAllAttributes(const std::string& html) {
+  PreScanOptions o;
+  o.drop_unread_attributes = false;
+  return PreScan(html, o).html;
+}
+
 std::string Repeat(const std::string& s, int n) {
   std::string out;
   out.reserve(s.size() * n);
@@ -84,8 +91,11 @@ TEST_CASE("prescan: JSON-LD is kept verbatim and still read as metadata") {
 
 TEST_CASE("prescan: quoted attribute values may hold '>' and tag-like text") {
   const std::string page = "<a title=\"a > b\" href='x>y'>link</a><div data-x='<script>'>text</div>";
-  CHECK(Scan(page) == page);
-  CHECK(Scan("<img alt=\"<!-- no comment -->\">after") == "<img alt=\"<!-- no comment -->\">after");
+  CHECK(ScanAllAttributes(page) == page);
+  CHECK(ScanAllAttributes("<img alt=\"<!-- no comment -->\">after") == "<img alt=\"<!-- no comment -->\">after");
+  // The same tags with the attributes pith never reads left out.
+  CHECK(Scan(page) == "<a title=\"a > b\" href='x>y'>link</a><div >text</div>");
+  CHECK(Scan("<img alt=\"<!-- no comment -->\">after") == "<img >after");
 }
 
 TEST_CASE("prescan: upper-case tags are the same elements") {
@@ -164,9 +174,51 @@ TEST_CASE("prescan: siblings closed by implied end tags do not count as nesting"
 
 TEST_CASE("prescan: attribute values over the limit become empty") {
   const std::string big(100 * 1024, 'x');
-  const PreScanned p = PreScan("<div data-a=\"" + big + "\" class=c data-b=" + big + ">text</div>", {});
-  CHECK(p.html == "<div data-a=\"\" class=c data-b=\"\">text</div>");
+  const PreScanned p = PreScan("<div style=\"" + big + "\" class=c role=" + big + ">text</div>", {});
+  CHECK(p.html == "<div style=\"\" class=c role=\"\">text</div>");
   CHECK(p.bytes_skipped == 2 * big.size() - 2);
+}
+
+TEST_CASE("prescan: attributes pith never reads are left out, those it or the parser reads stay") {
+  CHECK(Scan("<div class=\"post\" data-id=7 onclick='go()' id=main hidden><img src=a.jpg srcset=\"a 2x\" alt=x>"
+             "<p ROLE=note Data-TestId=t lang=fr>text</p></div>") ==
+        "<div class=\"post\"   id=main hidden><img   ><p ROLE=note Data-TestId=t lang=fr>text</p></div>");
+  // Formatting elements keep them all (the parser compares them when it
+  // re-creates one), as do isindex, input's type and annotation-xml's encoding.
+  CHECK(Scan("<a href=/x class=l>a</a><font face=Arial color=red>f</font>") ==
+        "<a href=/x class=l>a</a><font face=Arial color=red>f</font>");
+  CHECK(Scan("<isindex prompt=\"Search:\" action=/s>") == "<isindex prompt=\"Search:\" action=/s>");
+  CHECK(Scan("<table><input type=hidden name=q value=1></table>") == "<table><input type=hidden name=q ></table>");
+  // Metadata and rule targets read from attributes are the same after the scan.
+  const std::string page =
+      "<html lang=de><head><meta property=\"og:title\" content=\"Der Titel\" data-x=1>"
+      "<meta name=author content=\"Eva Berg\"><meta http-equiv=content-language content=de></head><body>"
+      "<nav role=navigation aria-label=Hauptmenü data-testid=nav-main><a href=/ rel=home>Start</a></nav>"
+      "<article itemtype=\"https://schema.org/Article\" data-component=story><time datetime=2024-01-02>2. Januar</time>"
+      "<p itemprop=articleBody style=\"color: red\" data-track=p1>Ein Absatz mit Text.</p>"
+      "<div aria-hidden=true data-x=2>versteckt</div><div style=\"display: none\">auch versteckt</div></article>";
+  CheckSameBlocks(page);
+  const Document a = ParseHtml(page), b = ParseHtml(Scan(page));
+  CHECK(a.meta.language == b.meta.language);
+  REQUIRE(a.elements.size() == b.elements.size());
+  for (std::size_t i = 0; i < a.elements.size(); ++i) {
+    CHECK(a.elements[i].classid == b.elements[i].classid);
+    CHECK(a.elements[i].attrs == b.elements[i].attrs);
+  }
+}
+
+TEST_CASE("prescan: whitespace runs keep their first character, except in pre and listing") {
+  CHECK(Scan("<div>\n    <p>Two  words\t\t here</p>\r\n  </div>") == "<div>\n<p>Two words\there</p>\r</div>");
+  CHECK(Scan("<pre>\n  code\n    more</pre>  after") == "<pre>\n  code\n    more</pre> after");
+  CHECK(Scan("<listing>\n  a  b</listing>") == "<listing>\n  a  b</listing>");
+  CHECK(Scan("<p>no&nbsp;&nbsp;change \u00A0\u00A0 here</p>") == "<p>no&nbsp;&nbsp;change \u00A0\u00A0 here</p>");
+  PreScanOptions o;
+  o.collapse_whitespace = false;
+  CHECK(PreScan("<p>a   b</p>", o).html == "<p>a   b</p>");
+  CheckSameBlocks(
+      "<html>\n  <head>\n    <title>  Spaced   title </title>\n  </head>\n  <body>\n    <table>\n      <tr>\n"
+      "        <td>  cell   one  </td>\n      </tr>\n    </table>\n    <p>Line one<br>\n      line two</p>\n"
+      "    <pre>\n  keep   this\n    indent</pre>\n    <ul>\n      <li>  item  </li>\n    </ul>\n  </body>\n</html>\n");
 }
 
 TEST_CASE("prescan: strip_raw_text off keeps scripts and comments") {
@@ -245,9 +297,9 @@ TEST_CASE("prescan: 1,000,000 sibling <p> are not nesting") {
 }
 
 TEST_CASE("prescan: a 10 MB attribute value costs nothing later") {
-  const std::string page = "<div data-state=\"" + std::string(10 << 20, 'a') + "\"><p>before</p></div><p>after</p>";
+  const std::string page = "<div class=\"" + std::string(10 << 20, 'a') + "\"><p>before</p></div><p>after</p>";
   const PreScanned p = PreScan(page, {});
-  CHECK(p.html == "<div data-state=\"\"><p>before</p></div><p>after</p>");
+  CHECK(p.html == "<div class=\"\"><p>before</p></div><p>after</p>");
   const Document d = ParseHtml(p.html);
   REQUIRE(d.blocks.size() == 2);
   CHECK(d.blocks[1].text == "after");

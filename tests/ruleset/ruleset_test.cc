@@ -97,6 +97,31 @@ TEST_CASE("ruleset: maxchars limits a rule to short texts") {
         "                                       ^");
 }
 
+TEST_CASE("ruleset: rules of several files and length bounds match together, in rule order") {
+  // Each file, and within it the rules with and without maxchars, is a
+  // separate RE2 set: the hits of all of them come back as one sorted list.
+  Ruleset r;
+  REQUIRE(r.AddFile("rules/a.rules",
+                    "a-long target=text action=drop pattern=(?i)cookie\n"
+                    "a-short target=text action=drop maxchars=20 pattern=(?i)^accept\n"
+                    "a-short2 target=text action=drop maxchars=40 pattern=(?i)cookies\n"
+                    "a-class target=classid action=drop pattern=cookie\n")
+              .ok());
+  REQUIRE(r.AddFile("rules/b.rules",
+                    "b-long target=text action=drop pattern=(?i)accept\n"
+                    "b-short target=text action=drop maxchars=12 pattern=(?i)all\n")
+              .ok());
+  REQUIRE(r.Compile().ok());
+  CHECK(r.Match(Target::kText, "Accept all cookies") == std::vector<int>{0, 1, 2, 4});
+  CHECK(r.Match(Target::kText, "Accept all") == std::vector<int>{1, 4, 5});
+  // 41 characters: past every bound, so only the unbounded rules are left.
+  CHECK(r.Match(Target::kText, "Accept all cookies, they are good for you") == std::vector<int>{0, 4});
+  CHECK(r.Match(Target::kClassId, "cookie-banner") == std::vector<int>{3});
+  CHECK(r.Match(Target::kAttr, "cookie").empty());
+  // A pattern is checked when its file is added, before any set compiles.
+  CHECK_FALSE(r.AddFile("rules/c.rules", "c target=attr action=drop pattern=a{2,1}\n").ok());
+}
+
 TEST_CASE("ruleset: a file with an error adds none of its rules") {
   Ruleset r;
   CHECK_FALSE(r.AddFile("f.rules", "ok target=text action=drop pattern=x\nbad target=nope action=drop pattern=y\n").ok());
