@@ -80,6 +80,8 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   SeparateTitle(r.doc, &r.verdicts);
   r.guarded = GuardOverPruning(r.doc, r.features, r.container, options.label, &r.verdicts);
   r.widened = WidenIfThin(r.doc, r.features, r.container, rules, options.label, &r.verdicts);
+  r.from_metadata = FallBackToMetadata(options.label, &r.doc, &r.verdicts);
+  if (r.from_metadata) r.features = ComputeFeatures(r.doc, stoplists, r.language, deadline);
   if (OverBudget(deadline, budget, "labels", &r)) return r;
 
   if (options.repair_injections) {

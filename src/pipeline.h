@@ -4,7 +4,8 @@
 //         -> ComputeFeatures                                         (Features)
 //         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
-//         -> Decide -> SeparateTitle -> GuardOverPruning -> WidenIfThin (labels)
+//         -> Decide -> SeparateTitle -> GuardOverPruning -> WidenIfThin
+//         -> FallBackToMetadata                                      (labels)
 //         -> FindInjectedPhrases                                     (repairs)
 //
 // The Result holds every intermediate, so the renderers (output/) and
@@ -58,6 +59,7 @@ struct Result {
   std::vector<Verdict> verdicts;
   bool guarded = false;        // GuardOverPruning restored the container's prose
   bool widened = false;
+  bool from_metadata = false;  // FallBackToMetadata replaced the text (blocks appended to doc)
   Injection injection;
 
   // The final text of block i ("" when dropped): repaired when needed.

@@ -53,9 +53,15 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
     if (e < 0) continue;
     const Features& f = features[b];
     const int min_chars = f.cjk ? options.min_block_chars / 2 : options.min_block_chars * 2;
+    double text_weight = 0;
+    for (int r : evidence.block_rules[b]) {
+      const Rule& rule = rules.rules()[r];
+      if (rule.target != Target::kText && rule.target != Target::kLine) continue;
+      text_weight += rule.action == Action::kDrop || rule.action == Action::kCut ? -100 : SignedWeight(rule);
+    }
     const bool is_prose = f.chars >= min_chars && f.link_density < 0.25 &&
                           (f.cjk || !have_stoplist || f.stopword_ratio >= 0.15) &&
-                          (f.terminal || f.sentences >= 1 || f.chars >= 150);
+                          (f.terminal || f.sentences >= 1 || f.chars >= 150) && text_weight > -2;
     (is_prose ? prose : other)[e] += f.chars;
   }
   for (std::size_t e = n; e-- > 0;) {
@@ -71,11 +77,18 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
   std::vector<double> score(n, 0);
   int top = -1;
   double best = 0;
+  // Penalties of ancestors (footer, cookie, modal...) reach the elements
+  // below them; boosts do not (a page-wide "content" wrapper would lift
+  // everything).
+  std::vector<double> own(n, 0), inherited(n, 0);
+  for (std::size_t e = 0; e < n; ++e) {
+    for (int r : evidence.element_rules[e]) own[e] += SignedWeight(rules.rules()[r]);
+    const int p = doc.elements[e].parent;
+    if (p >= 0) inherited[e] = inherited[p] + (prose[p] < 0.5 * c.total_prose ? std::min(0.0, own[p]) : 0.0);
+  }
   for (std::size_t e = 0; e < n; ++e) {
     if (prose[e] <= 0) continue;
-    double w = 0;
-    for (int r : evidence.element_rules[e]) w += SignedWeight(rules.rules()[r]);
-    w = std::clamp(w, -4.0, 4.0);
+    const double w = std::clamp(own[e] + inherited[e], -4.0, 4.0);
     score[e] = (prose[e] - options.other_weight * other[e]) * (1.0 + options.class_weight * w);
     if (top < 0 || score[e] >= best) {
       top = static_cast<int>(e);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "document/textutil.h"
 #include "features/stopwords.h"
 
 namespace pith {
@@ -243,6 +244,40 @@ bool WidenIfThin(const Document& doc, const std::vector<Features>& features, con
     changed = true;
   }
   return changed;
+}
+
+bool FallBackToMetadata(const LabelOptions& o, Document* doc, std::vector<Verdict>* verdicts) {
+  auto& v = *verdicts;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i].keep) kept += CodePoints(doc->blocks[i].text);
+  if (kept >= static_cast<std::size_t>(o.thin_chars)) return false;
+  // An articleBody with markup in it would need parsing of its own.
+  const std::string& body = doc->meta.body;
+  const bool body_usable = !body.empty() && body.find('<') == std::string::npos;
+  const std::string& text = body_usable ? body : doc->meta.description;
+  const std::size_t chars = CodePoints(text);
+  if (chars < static_cast<std::size_t>(o.min_metadata_chars) || chars < o.metadata_ratio * kept) return false;
+  for (Verdict& verdict : v) {
+    if (!verdict.keep) continue;
+    verdict.keep = false;
+    verdict.why = "fallback: the page's metadata holds more text";
+  }
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size());
+    Block b;
+    b.text = std::string(rest.substr(0, end));
+    b.tag_path = body_usable ? "json-ld>articleBody" : "meta>description";
+    doc->blocks.push_back(std::move(b));
+    Verdict verdict;
+    verdict.initial = verdict.cls = Class::kGood;
+    verdict.keep = true;
+    verdict.why = body_usable ? "fallback: JSON-LD articleBody" : "fallback: meta description";
+    v.push_back(std::move(verdict));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+  }
+  return true;
 }
 
 }  // namespace pith

@@ -12,6 +12,8 @@
 //                        leaves the body: it is metadata, not article text
 //   GuardOverPruning  -> the container's own prose was mostly pruned: keep it
 //   WidenIfThin       -> fallback: too little kept, retry in recall mode
+//   FallBackToMetadata-> still too little: the page is drawn by scripts and
+//                        its text lives only in JSON-LD or the description
 #pragma once
 
 #include <vector>
@@ -30,6 +32,8 @@ struct LabelOptions {
   int list_line_chars = 160;   // lines of a trailing list are shorter than this
   int min_list_run = 4;        // unheaded runs of headline-like lines at the tail
   int thin_chars = 250;        // fewer kept characters than this: widen
+  double metadata_ratio = 1.5;  // metadata text this many times longer than a thin result replaces it
+  int min_metadata_chars = 100;  // ...and has at least this many characters
   double prune_guard_ratio = 7;  // kept < container prose / ratio: restore the container's prose
 };
 
@@ -56,5 +60,14 @@ bool GuardOverPruning(const Document& doc, const std::vector<Features>& features
 // rule penalised and that is not a link list.
 bool WidenIfThin(const Document& doc, const std::vector<Features>& features, const Container& container,
                  const Ruleset& rules, const LabelOptions& options, std::vector<Verdict>* verdicts);
+
+// When fewer than thin_chars characters are still kept and the page's
+// metadata holds a longer text (JSON-LD articleBody, else the meta
+// description, metadata_ratio times longer and at least min_metadata_chars),
+// the page is drawn by scripts and what was kept is the static shell's
+// leftovers (a cookie notice, a "browser too old" banner): the metadata text
+// replaces it, appended to doc as one paragraph block per line. The caller
+// must recompute the features. Returns true when it replaced.
+bool FallBackToMetadata(const LabelOptions& options, Document* doc, std::vector<Verdict>* verdicts);
 
 }  // namespace pith

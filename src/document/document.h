@@ -57,7 +57,8 @@ struct Metadata {
   std::string date;
   std::string site_name;
   std::string language;     // from lang attributes or meta tags; may be empty
-  std::string description;
+  std::string description;  // <meta name="description"> / og:description
+  std::string body;         // the longest JSON-LD articleBody/text of the page, whitespace-collapsed
   std::string keywords;     // <meta name="keywords">, as written
 };
 

@@ -371,6 +371,10 @@ class Segmenter {
       if (doc_.meta.author.empty()) doc_.meta.author = CollapseWhitespace(str("author"));
       if (doc_.meta.date.empty()) doc_.meta.date = str("datePublished");
       if (doc_.meta.site_name.empty()) doc_.meta.site_name = CollapseWhitespace(str("publisher"));
+      if (auto it = j->find("articleBody"); it != j->end() && it->is_string()) {
+        std::string body = CollapseLines(it->get<std::string>());
+        if (body.size() > doc_.meta.body.size()) doc_.meta.body = std::move(body);
+      }
       if (auto it = j->find("@graph"); it != j->end()) stack.push_back(&*it);
     }
   }

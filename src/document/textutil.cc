@@ -1,5 +1,7 @@
 #include "document/textutil.h"
 
+#include <algorithm>
+
 namespace pith {
 
 void AppendUtf8(char32_t c, std::string* out) {
@@ -57,6 +59,20 @@ std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   AppendCollapsed(s, &out);
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string CollapseLines(std::string_view s) {
+  std::string out;
+  while (!s.empty()) {
+    const std::size_t end = std::min(s.find_first_of("\r\n"), s.size());
+    const std::string line = CollapseWhitespace(s.substr(0, end));
+    if (!line.empty()) {
+      if (!out.empty()) out.push_back('\n');
+      out += line;
+    }
+    s.remove_prefix(std::min(end + 1, s.size()));
+  }
   return out;
 }
 

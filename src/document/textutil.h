@@ -12,6 +12,9 @@ namespace pith {
 // format characters (see IsInvisible) are removed.
 std::string CollapseWhitespace(std::string_view s);
 
+// CollapseWhitespace per line: lines ('\n', '\r') stay apart, blank ones go.
+std::string CollapseLines(std::string_view s);
+
 // Appends s to out collapsing whitespace and removing invisible characters;
 // a pending space is written only before the next non-space character. Used
 // while assembling blocks.

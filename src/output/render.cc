@@ -257,6 +257,7 @@ std::string RenderExplain(const Result& r, Format format, const Ruleset& rules, 
     j["depth_capped"] = r.depth_capped;
     j["guarded"] = r.guarded;
     j["widened"] = r.widened;
+    j["from_metadata"] = r.from_metadata;
     j["removed_phrases"] = r.injection.phrases;
     j["title"] = r.injection.title;
     nlohmann::ordered_json blocks = nlohmann::ordered_json::array();
@@ -299,6 +300,9 @@ std::string RenderExplain(const Result& r, Format format, const Ruleset& rules, 
     out << "depth:     nesting too deep; " << r.depth_capped << " start tags beyond the cap were flattened\n";
   if (r.guarded) out << "guard:     pruning removed most of the container's prose; its prose blocks were restored\n";
   if (r.widened) out << "fallback:  too little text kept; widened to every unpenalised block of the container\n";
+  if (r.from_metadata)
+    out << "fallback:  still too little text; the page's metadata (JSON-LD articleBody or description) is longer "
+           "and replaces it\n";
   for (const std::string& p : r.injection.phrases) out << "injected:  \"" << p << "\" removed\n";
   if (!r.injection.title.empty()) out << "title:     " << r.injection.title << "\n";
   out << "blocks:    " << r.doc.blocks.size() << "\n\n";

@@ -85,6 +85,39 @@ TEST_CASE("fallback: a page with too little kept text is widened to its containe
   CHECK(Kept(r).find("The library opens at nine.") != std::string::npos);
 }
 
+TEST_CASE("fallback: a page drawn by scripts takes its text from JSON-LD articleBody") {
+  const std::string page =
+      "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" + kProse +
+      "\\n\\nThe new hours start next month and apply to every branch.\"}</script></head>"
+      "<body><div class='banner'><p>Please update your browser to see this page.</p></div>"
+      "<div id='app'></div></body></html>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  CHECK(r.from_metadata);
+  CHECK(Kept(r) == kProse + "\nThe new hours start next month and apply to every branch.\n");
+  REQUIRE(r.features.size() == r.doc.blocks.size());
+  CHECK(r.verdicts.back().why == "fallback: JSON-LD articleBody");
+}
+
+TEST_CASE("fallback: without a usable articleBody the meta description replaces a thin result") {
+  // An articleBody holding markup is not used as text.
+  const std::string page =
+      "<html><head><meta name='description' content='" + kProse +
+      "'><script type='application/ld+json'>{\"articleBody\":\"<p>" + kProse +
+      "</p>\"}</script></head><body><p>Please update your browser to see this page.</p></body></html>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  CHECK(r.from_metadata);
+  CHECK(Kept(r) == kProse + "\n");
+}
+
+TEST_CASE("fallback: a short article is not replaced by a description no longer than it") {
+  const std::string page =
+      "<html><head><meta name='description' content='Library hours change next month.'></head><body><article><p>" +
+      kProse + "</p></article></body></html>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  CHECK_FALSE(r.from_metadata);
+  CHECK(Kept(r) == kProse + "\n");
+}
+
 TEST_CASE("favor: recall keeps at least what balanced keeps, precision at most") {
   const std::string page = "<body><div><p>" + kProse + "</p><p>A middling line of text, perhaps.</p><p>" + kProse +
                            "</p><p>Another unsure line.</p></div></body>";
