@@ -117,9 +117,21 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
         c.members.push_back(static_cast<int>(e));
   }
   for (int m : c.members) c.inside[m] = 1;
+  std::vector<char> above_top(n, 0);
+  for (int a = doc.elements[top].parent; a >= 0; a = doc.elements[a].parent) above_top[a] = 1;
+  // Elsewhere on the page, subtrees that hold prose for little other text
+  // and carry no penalty (the second half of a product page, an intro above
+  // a gallery) join as regions: the first such element met in document
+  // order, so a region is the widest one that still qualifies.
+  const double region_threshold = std::max(options.min_region_score, options.region_share * best);
   for (std::size_t e = 0; e < n; ++e) {
     const int p = doc.elements[e].parent;
     if (p >= 0 && c.inside[p]) c.inside[e] = 1;
+    if (!c.inside[e] && !above_top[e] && candidate[e] && score[e] >= region_threshold &&
+        own[e] + inherited[e] >= 0) {
+      c.inside[e] = 1;
+      c.regions.push_back(static_cast<int>(e));
+    }
   }
   std::ostringstream why;
   const Element& t = doc.elements[top];
@@ -136,6 +148,7 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
     }
   }
   if (c.members.size() > 1) why << ", plus " << c.members.size() - 1 << " sibling(s)";
+  if (!c.regions.empty()) why << ", plus " << c.regions.size() << " region(s) elsewhere";
   c.reason = why.str();
   return c;
 }

@@ -18,12 +18,15 @@ struct ContainerOptions {
   double other_weight = 2.0;      // cost of a non-prose character against a prose one
   double class_weight = 0.15;     // score factor per unit of classid/attr rule weight
   double sibling_share = 0.2;     // siblings scoring >= share*top join the container
+  double region_share = 0.1;      // unpenalised subtrees elsewhere scoring >= share*top...
+  double min_region_score = 100;  // ...and at least this join as regions
 };
 
 struct Container {
   int top = -1;                   // chosen element, -1 = none (text input, empty page)
   std::vector<char> inside;       // by element id: 1 if in or below the container
   std::vector<int> members;       // top plus the siblings that joined it
+  std::vector<int> regions;       // other subtrees elsewhere on the page that score nearly as well
   std::vector<double> prose;      // by element id: characters of prose below it
   double total_prose = 0;         // characters of prose in the document
   double score = 0;

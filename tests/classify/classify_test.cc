@@ -43,6 +43,25 @@ TEST_CASE("container: the subtree holding the prose is chosen over menus and sid
   CHECK(Kept(r).find("opening hours") != std::string::npos);
 }
 
+TEST_CASE("container: prose elsewhere on the page joins as a region, penalised prose does not") {
+  const std::string intro =
+      "Visitors who come after work will find the reading rooms open until ten, and the staff said that "
+      "the study carrels on the upper floor can now be booked a week in advance by any card holder.";
+  std::string page = "<body><div class='top'><div class='lead'><p>" + intro + "</p></div><ul>";
+  for (int i = 0; i < 30; ++i) page += "<li><a href='#'>Section of the site number " + std::to_string(i) + "</a></li>";
+  page += "</ul></div><div class='page'><div class='story'>";
+  for (int i = 0; i < 4; ++i) page += "<p>" + kProse + "</p>";
+  page += "</div></div><div class='newsletter'><p>" + intro + " Sign up below.</p></div></body>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  REQUIRE(r.container.top >= 0);
+  CHECK(r.doc.elements[r.container.top].classid == "story");
+  REQUIRE(r.container.regions.size() == 1);
+  CHECK(r.doc.elements[r.container.regions[0]].classid == "lead");
+  CHECK(r.container.reason.find("1 region(s) elsewhere") != std::string::npos);
+  CHECK(Kept(r).find(intro + "\n") != std::string::npos);
+  CHECK(Kept(r).find("Sign up below") == std::string::npos);
+}
+
 TEST_CASE("smoothing: a short line between good paragraphs is kept, at the edges it goes") {
   const Result r = CleanText("Menu\n" + kProse + "\nShort line here.\n" + kProse + "\nFooter link\n");
   CHECK(r.verdicts[0].keep == false);
