@@ -15,7 +15,7 @@ namespace pith {
 
 struct ContainerOptions {
   int min_block_chars = 25;       // prose blocks have at least twice this (CJK: half)
-  double other_weight = 2.0;      // cost of a non-prose character against a prose one
+  double other_weight = 1.5;      // cost of a non-prose character against a prose one
   double class_weight = 0.15;     // score factor per unit of classid/attr rule weight
   double sibling_share = 0.2;     // siblings scoring >= share*top join the container
   double region_share = 0.1;      // unpenalised subtrees elsewhere scoring >= share*top...
