@@ -1,5 +1,9 @@
 #include "features/features.h"
 
+#include <array>
+#include <bit>
+#include <limits>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -23,9 +27,6 @@ bool IsClosing(char32_t c) {
 std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stoplists,
                                       const std::string& language, const Deadline& deadline) {
   const LanguageSet stop = language.empty() ? 0 : stoplists.Bit(language);
-  // English passages are common inside pages in other languages (quotes,
-  // software docs): a block is read with whichever of the two fits better.
-  const LanguageSet english = language == "en" || stop == 0 ? 0 : stoplists.Bit("en");
   std::unordered_map<std::string_view, int> counts;  // views into doc.blocks
   for (const Block& b : doc.blocks) ++counts[b.text];
 
@@ -63,16 +64,19 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
     f.terminal = IsTerminalMark(last) || (IsClosing(last) && IsTerminalMark(before_last));
     f.cjk = letters > 0 && cjk * 2 > letters;
 
-    int stopwords = 0, english_stopwords = 0, capitalised = 0, alpha_words = 0;
+    // Stopwords are counted in whichever language's list fits the block
+    // best: pages mix languages (an English frame or quote around a German
+    // story, an English error message above it), and the page's language
+    // only decides whether stopwords are counted at all.
+    int stopwords = 0, capitalised = 0, alpha_words = 0;
+    std::array<int, std::numeric_limits<LanguageSet>::digits> by_language{};
     ForEachToken(b.text, [&](std::string_view t) {
       ++f.words;
-      if ((stop | english) == 0) return true;
-      const LanguageSet in = stoplists.Languages(t);
-      if (in & stop) ++stopwords;
-      if (in & english) ++english_stopwords;
+      if (stop == 0) return true;
+      for (LanguageSet in = stoplists.Languages(t); in != 0; in &= in - 1) ++by_language[std::countr_zero(in)];
       return true;
     });
-    stopwords = std::max(stopwords, english_stopwords);
+    for (int c : by_language) stopwords = std::max(stopwords, c);
     // Title case is read from the original text's word starts.
     bool at_word_start = true;
     for (std::size_t i = 0; i < b.text.size();) {

@@ -26,6 +26,21 @@ TEST_CASE("features: counts, punctuation, stopwords and repetition") {
   CHECK(f[1].title_case == doctest::Approx(1.0));
 }
 
+TEST_CASE("features: a block is read with the stoplist that fits it, whatever the page's language") {
+  const Document d = ParseText(
+      "Es ist schon einige Zeit her, dass wir mit den Kindern an der See waren, und nun sind wir wieder da.\n"
+      "Warning: undefined constant in the comments plugin on line 928 of the file.\n");
+  const auto german_page = ComputeFeatures(d, Stoplists::Default(), "de");
+  const auto english_page = ComputeFeatures(d, Stoplists::Default(), "en");
+  REQUIRE(german_page.size() == 2);
+  CHECK(german_page[0].stopword_ratio > 0.4);
+  CHECK(english_page[0].stopword_ratio == doctest::Approx(german_page[0].stopword_ratio));
+  CHECK(german_page[1].stopword_ratio == doctest::Approx(english_page[1].stopword_ratio));
+  CHECK(english_page[1].stopword_ratio > 0.25);
+  // Without a page language no stopwords are counted.
+  CHECK(ComputeFeatures(d, Stoplists::Default(), "")[0].stopword_ratio == 0);
+}
+
 TEST_CASE("features: CJK text is tokenised per character and ends with a full stop") {
   const Document d = ParseText("我们今天去了公园。天气很好。");
   const auto f = ComputeFeatures(d, Stoplists::Default(), "zh");
