@@ -4,7 +4,8 @@
 //         -> ComputeFeatures                                         (Features)
 //         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
-//         -> Decide -> SeparateTitle -> GuardOverPruning -> WidenIfThin
+//         -> Decide -> SeparateTitle -> TrimAfterContainer
+//         -> GuardOverPruning -> WidenIfThin
 //         -> FallBackToMetadata                                      (labels)
 //         -> FindInjectedPhrases                                     (repairs)
 //

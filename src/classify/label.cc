@@ -204,6 +204,24 @@ void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts) {
   }
 }
 
+int TrimAfterContainer(const Document& doc, const std::vector<Features>& features, const Container& container,
+                       const LabelOptions& o, std::vector<Verdict>* verdicts) {
+  if (container.top < 0) return 0;
+  auto& v = *verdicts;
+  std::size_t end = 0;  // one past the container's last block
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (InContainer(doc, container, static_cast<int>(i))) end = i + 1;
+  int dropped = 0;
+  for (std::size_t i = v.size(); i-- > end;) {
+    if (!v[i].keep) continue;
+    if (features[i].chars >= o.tail_stop_chars) break;
+    v[i].keep = false;
+    v[i].why = "after the container's end";
+    ++dropped;
+  }
+  return dropped;
+}
+
 bool GuardOverPruning(const Document& doc, const std::vector<Features>& features, const Container& container,
                       const LabelOptions& o, std::vector<Verdict>* verdicts) {
   if (container.top < 0) return false;

@@ -10,6 +10,8 @@
 //   Decide            -> good blocks are kept
 //   SeparateTitle     -> the page's own title heading (h1 matching <title>)
 //                        leaves the body: it is metadata, not article text
+//   TrimAfterContainer-> kept blocks past the container's end go (author
+//                        boxes, teasers, comment prompts)
 //   GuardOverPruning  -> the container's own prose was mostly pruned: keep it
 //   WidenIfThin       -> fallback: too little kept, retry in recall mode
 //   FallBackToMetadata-> still too little: the page is drawn by scripts and
@@ -35,6 +37,7 @@ struct LabelOptions {
   double metadata_ratio = 1.5;  // metadata text this many times longer than a thin result replaces it
   int min_metadata_chars = 100;  // ...and has at least this many characters
   double prune_guard_ratio = 7;  // kept < container prose / ratio: restore the container's prose
+  int tail_stop_chars = 300;   // a kept block this long past the container's end stops the trim
 };
 
 void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
@@ -48,6 +51,16 @@ void TrimTextHeader(const Document& doc, const std::vector<Features>& features, 
 void Decide(std::vector<Verdict>* verdicts);
 
 void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts);
+
+// Blocks kept after the last block of the container (and its regions) are
+// mostly what follows an article (an author box, teasers of other stories, a
+// prompt to comment): on trafilatura-dev two in three of them are
+// boilerplate, against one in twenty of the kept blocks before. From the
+// end of the page back, they are dropped until a block of tail_stop_chars
+// or more, which says the article really goes on there. Returns the number
+// dropped.
+int TrimAfterContainer(const Document& doc, const std::vector<Features>& features, const Container& container,
+                       const LabelOptions& options, std::vector<Verdict>* verdicts);
 
 // When the kept text is under 1/prune_guard_ratio of the prose the chosen
 // container holds, penalties went too far (a class name like "comment" on

@@ -137,6 +137,40 @@ TEST_CASE("fallback: a short article is not replaced by a description no longer 
   CHECK(Kept(r) == kProse + "\n");
 }
 
+TEST_CASE("trim: kept blocks past the container's end go, back to the first long one") {
+  // Five blocks, each in its own <p> under <body>; the container is the
+  // first two.
+  Document doc;
+  doc.kind = InputKind::kHtml;
+  doc.elements.push_back({"body", -1, 0, "", {}});
+  for (int i = 0; i < 5; ++i) {
+    doc.elements.push_back({"p", 0, 1, "", {}});
+    Block b;
+    b.text = "block " + std::to_string(i);
+    b.element = i + 1;
+    doc.blocks.push_back(b);
+  }
+  Container c;
+  c.top = 1;
+  c.members = {1, 2};
+  c.inside = {0, 1, 1, 0, 0, 0};
+  std::vector<Features> f(5);
+  const int chars[] = {400, 400, 120, 350, 80};
+  for (int i = 0; i < 5; ++i) f[i].chars = chars[i];
+  std::vector<Verdict> v(5);
+  for (Verdict& x : v) x.keep = true;
+  CHECK(TrimAfterContainer(doc, f, c, LabelOptions(), &v) == 1);
+  CHECK(v[4].keep == false);
+  CHECK(v[4].why == "after the container's end");
+  CHECK(v[3].keep);  // long enough: the article goes on here
+  CHECK(v[2].keep);
+  CHECK(v[0].keep);
+  // Without a container nothing is trimmed.
+  std::vector<Verdict> w(5);
+  for (Verdict& x : w) x.keep = true;
+  CHECK(TrimAfterContainer(doc, f, Container(), LabelOptions(), &w) == 0);
+}
+
 TEST_CASE("favor: recall keeps at least what balanced keeps, precision at most") {
   const std::string page = "<body><div><p>" + kProse + "</p><p>A middling line of text, perhaps.</p><p>" + kProse +
                            "</p><p>Another unsure line.</p></div></body>";
