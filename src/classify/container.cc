@@ -53,6 +53,8 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
     if (e < 0) continue;
     const Features& f = features[b];
     const int min_chars = f.cjk ? options.min_block_chars / 2 : options.min_block_chars * 2;
+    // Prose that the text rules call boilerplate (a cookie notice, a
+    // newsletter prompt) counts as other text.
     double text_weight = 0;
     for (int r : evidence.block_rules[b]) {
       const Rule& rule = rules.rules()[r];
@@ -61,7 +63,8 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
     }
     const bool is_prose = f.chars >= min_chars && f.link_density < 0.25 &&
                           (f.cjk || !have_stoplist || f.stopword_ratio >= 0.15) &&
-                          (f.terminal || f.sentences >= 1 || f.chars >= 150) && text_weight > -2;
+                          (f.terminal || f.sentences >= 1 || f.chars >= 150) &&
+                          text_weight > options.boilerplate_text_weight;
     (is_prose ? prose : other)[e] += f.chars;
   }
   for (std::size_t e = n; e-- > 0;) {
@@ -77,14 +80,17 @@ Container ChooseContainer(const Document& doc, const std::vector<Features>& feat
   std::vector<double> score(n, 0);
   int top = -1;
   double best = 0;
-  // Penalties of ancestors (footer, cookie, modal...) reach the elements
-  // below them; boosts do not (a page-wide "content" wrapper would lift
-  // everything).
+  // Penalties of ancestors (footer, cookie banner, modal...) reach the
+  // elements below them, unless the ancestor holds much of the page's prose
+  // (a page-wide wrapper with a "has-sidebar" class); boosts do not (a
+  // page-wide "content" wrapper would lift everything).
   std::vector<double> own(n, 0), inherited(n, 0);
   for (std::size_t e = 0; e < n; ++e) {
     for (int r : evidence.element_rules[e]) own[e] += SignedWeight(rules.rules()[r]);
     const int p = doc.elements[e].parent;
-    if (p >= 0) inherited[e] = inherited[p] + (prose[p] < 0.5 * c.total_prose ? std::min(0.0, own[p]) : 0.0);
+    if (p < 0) continue;
+    const bool passes_down = prose[p] < options.inherit_below_share * c.total_prose;
+    inherited[e] = inherited[p] + (passes_down ? std::min(0.0, own[p]) : 0.0);
   }
   for (std::size_t e = 0; e < n; ++e) {
     if (prose[e] <= 0) continue;

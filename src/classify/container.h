@@ -18,6 +18,8 @@ struct ContainerOptions {
   double other_weight = 1.5;      // cost of a non-prose character against a prose one
   double class_weight = 0.15;     // score factor per unit of classid/attr rule weight
   double sibling_share = 0.2;     // siblings scoring >= share*top join the container
+  double boilerplate_text_weight = -2;  // prose blocks whose text rules sum to this or less are not prose
+  double inherit_below_share = 0.5;      // ancestors with less of the page's prose pass their penalties down
   double region_share = 0.1;      // unpenalised subtrees elsewhere scoring >= share*top...
   double min_region_score = 100;  // ...and at least this join as regions
 };

@@ -62,6 +62,26 @@ TEST_CASE("container: prose elsewhere on the page joins as a region, penalised p
   CHECK(Kept(r).find("Sign up below") == std::string::npos);
 }
 
+TEST_CASE("container: a penalised wrapper's penalty reaches the unclassed form inside it") {
+  // The banner's own elements have no class; its wrapper says "cookie". It
+  // holds more prose than the story but less than half of the page's.
+  const std::string banner =
+      "Visitors who come after work will find the reading rooms open until ten, and the staff said that "
+      "the study carrels on the upper floor can now be booked a week in advance by any card holder.";
+  std::string page = "<body><ul>";
+  for (int i = 0; i < 30; ++i) page += "<li><a href='#'>Section of the site number " + std::to_string(i) + "</a></li>";
+  page += "</ul><div class='lead'><p>" + kProse + "</p><p>" + kProse + "</p></div><ul>";
+  for (int i = 0; i < 30; ++i) page += "<li><a href='#'>Another part of the site " + std::to_string(i) + "</a></li>";
+  page += "</ul><div class='piece'>";
+  for (int i = 0; i < 3; ++i) page += "<p>" + kProse + "</p>";
+  page += "</div><div class='cookie-banner'><form>";
+  for (int i = 0; i < 4; ++i) page += "<p>" + banner + "</p>";
+  page += "</form></div></body>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  REQUIRE(r.container.top >= 0);
+  CHECK(r.doc.elements[r.container.top].classid == "piece");
+}
+
 TEST_CASE("smoothing: a short line between good paragraphs is kept, at the edges it goes") {
   const Result r = CleanText("Menu\n" + kProse + "\nShort line here.\n" + kProse + "\nFooter link\n");
   CHECK(r.verdicts[0].keep == false);
