@@ -4,7 +4,7 @@
 //         -> ComputeFeatures                                         (Features)
 //         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
-//         -> Decide -> SeparateTitle -> TrimAfterContainer
+//         -> Decide -> SeparateTitle -> TrimAfterContainer -> KeepLede
 //         -> GuardOverPruning -> WidenIfThin
 //         -> FallBackToMetadata                                      (labels)
 //         -> FindInjectedPhrases                                     (repairs)

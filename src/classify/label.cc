@@ -222,6 +222,27 @@ int TrimAfterContainer(const Document& doc, const std::vector<Features>& feature
   return dropped;
 }
 
+int KeepLede(const Document& doc, const std::vector<Features>& features, const Container& container,
+             const LabelOptions& o, std::vector<Verdict>* verdicts) {
+  if (container.top < 0) return 0;
+  auto& v = *verdicts;
+  std::size_t first = 0;  // the container's first block
+  while (first < v.size() && !InContainer(doc, container, static_cast<int>(first))) ++first;
+  int looked = 0, kept = 0;
+  for (std::size_t i = first; i-- > 0 && looked < o.lede_blocks;) {
+    if (features[i].chars < o.lede_min_chars) continue;
+    ++looked;
+    if (v[i].keep) break;
+    const bool lede = v[i].initial == Class::kGood && features[i].link_density < o.lede_max_link_density &&
+                      v[i].forced_by < 0 && v[i].score >= o.lede_min_score;
+    if (!lede) break;
+    v[i].keep = true;
+    v[i].why = "lede: prose right above the container";
+    ++kept;
+  }
+  return kept;
+}
+
 bool GuardOverPruning(const Document& doc, const std::vector<Features>& features, const Container& container,
                       const LabelOptions& o, std::vector<Verdict>* verdicts) {
   if (container.top < 0) return false;

@@ -12,6 +12,7 @@
 //                        leaves the body: it is metadata, not article text
 //   TrimAfterContainer-> kept blocks past the container's end go (author
 //                        boxes, teasers, comment prompts)
+//   KeepLede          -> the standfirst right above the container stays
 //   GuardOverPruning  -> the container's own prose was mostly pruned: keep it
 //   WidenIfThin       -> fallback: too little kept, retry in recall mode
 //   FallBackToMetadata-> still too little: the page is drawn by scripts and
@@ -38,6 +39,10 @@ struct LabelOptions {
   int min_metadata_chars = 100;  // ...and has at least this many characters
   double prune_guard_ratio = 7;  // kept < container prose / ratio: restore the container's prose
   int tail_stop_chars = 300;   // a kept block this long past the container's end stops the trim
+  int lede_blocks = 2;         // blocks of lede_min_chars or more looked at above the container
+  int lede_min_chars = 100;
+  double lede_min_score = -2;  // a lede may carry "header"-class penalties, not nav/modal ones
+  double lede_max_link_density = 0.1;
 };
 
 void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
@@ -61,6 +66,16 @@ void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts);
 // dropped.
 int TrimAfterContainer(const Document& doc, const std::vector<Features>& features, const Container& container,
                        const LabelOptions& options, std::vector<Verdict>* verdicts);
+
+// An article's standfirst often sits in a header element above the body,
+// where "header" classes and the outside-the-container penalty drop it.
+// Walking up from the container's first block over the lede_blocks blocks
+// of lede_min_chars or more: each that reads as good prose on its own, with
+// almost no links, no drop/cut rule and a score of at least lede_min_score
+// is kept; the walk stops at a kept block or at one that fails. Returns the
+// number kept.
+int KeepLede(const Document& doc, const std::vector<Features>& features, const Container& container,
+             const LabelOptions& options, std::vector<Verdict>* verdicts);
 
 // When the kept text is under 1/prune_guard_ratio of the prose the chosen
 // container holds, penalties went too far (a class name like "comment" on

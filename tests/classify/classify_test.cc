@@ -191,6 +191,40 @@ TEST_CASE("trim: kept blocks past the container's end go, back to the first long
   CHECK(TrimAfterContainer(doc, f, Container(), LabelOptions(), &w) == 0);
 }
 
+TEST_CASE("lede: good prose right above the container is kept, up to the first block that fails") {
+  // Blocks 0-3 above the container (blocks 4-5).
+  Document doc;
+  doc.kind = InputKind::kHtml;
+  doc.elements.push_back({"body", -1, 0, "", {}});
+  for (int i = 0; i < 6; ++i) {
+    doc.elements.push_back({"p", 0, 1, "", {}});
+    Block b;
+    b.text = "block " + std::to_string(i);
+    b.element = i + 1;
+    doc.blocks.push_back(b);
+  }
+  Container c;
+  c.top = 5;
+  c.members = {5, 6};
+  c.inside = {0, 0, 0, 0, 0, 1, 1};
+  std::vector<Features> f(6);
+  const int chars[] = {300, 250, 240, 40, 400, 400};
+  for (int i = 0; i < 6; ++i) f[i].chars = chars[i];
+  std::vector<Verdict> v(6);
+  for (int i = 0; i < 6; ++i) {
+    v[i].initial = Class::kGood;
+    v[i].score = -1.25;  // good prose with a "header" class, outside the container
+    v[i].keep = i >= 4;
+  }
+  v[1].score = -8;  // a navigation block: the walk stops there
+  CHECK(KeepLede(doc, f, c, LabelOptions(), &v) == 1);
+  CHECK(v[2].keep);
+  CHECK(v[2].why == "lede: prose right above the container");
+  CHECK_FALSE(v[3].keep);  // short: not looked at
+  CHECK_FALSE(v[1].keep);
+  CHECK_FALSE(v[0].keep);  // beyond the block that failed
+}
+
 TEST_CASE("favor: recall keeps at least what balanced keeps, precision at most") {
   const std::string page = "<body><div><p>" + kProse + "</p><p>A middling line of text, perhaps.</p><p>" + kProse +
                            "</p><p>Another unsure line.</p></div></body>";
