@@ -346,7 +346,7 @@ Status Ruleset::Compile() {
                g.anchored == anchored;
       });
       if (group == groups_.end()) {
-        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, 0, nullptr, {}});
+        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, 0, nullptr, {}, nullptr, nullptr});
         group->set = std::make_unique<RE2::Set>(PatternOptions(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED);
       }
       std::string error;
