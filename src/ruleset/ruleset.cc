@@ -86,17 +86,95 @@ bool CheckPattern(const std::string& pattern, std::string* error) {
   return parse_only.Add(pattern, error) >= 0;
 }
 
-// Whether a pattern starts with "^", after flag groups such as "(?i)". A
-// guess ("^a|b" passes) that only decides how patterns are grouped, never
-// what matches.
-bool StartsAnchored(std::string_view pattern) {
+// Calls visit(i, depth) for each character of `pattern` that is syntax of
+// the pattern itself, not inside an escape (\., \p{..}, \x{..}, \Q...\E) or a
+// character class; depth counts the groups open before it.
+template <typename Visit>
+void WalkSyntax(std::string_view p, Visit visit) {
+  // The end of the escape starting at p[i] == '\\'.
+  auto skip_escape = [&](std::size_t i) {
+    if (i + 1 >= p.size()) return p.size();
+    if (p[i + 1] == 'Q') {
+      const std::size_t end = p.find("\\E", i + 2);
+      return end == std::string_view::npos ? p.size() : end + 2;
+    }
+    if ((p[i + 1] == 'p' || p[i + 1] == 'P' || p[i + 1] == 'x') && i + 2 < p.size() && p[i + 2] == '{') {
+      const std::size_t end = p.find('}', i + 3);
+      return end == std::string_view::npos ? p.size() : end + 1;
+    }
+    return i + 2;
+  };
+  int depth = 0;
+  std::size_t i = 0;
+  while (i < p.size()) {
+    if (p[i] == '\\') {
+      i = skip_escape(i);
+    } else if (p[i] == '[') {
+      i += 1;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;  // a leading ] is a literal
+      while (i < p.size() && p[i] != ']') {
+        if (p[i] == '\\') {
+          i = skip_escape(i);
+        } else if (p.substr(i).starts_with("[:")) {
+          const std::size_t end = p.find(":]", i + 2);
+          i = end == std::string_view::npos ? p.size() : end + 2;
+        } else {
+          ++i;
+        }
+      }
+      ++i;
+    } else {
+      if (p[i] == ')') --depth;
+      visit(i, depth);
+      if (p[i] == '(') ++depth;
+      ++i;
+    }
+  }
+}
+
+// Whether every match of the pattern starts at the beginning of the text: it
+// starts with "^" (after flag groups such as "(?i)", without the multi-line
+// flag m), the ^ is not repeated, and no top-level | offers an unanchored
+// alternative ("^a|b"). Such patterns are grouped apart and matched
+// anchored, which stops the automaton early; it never changes the hits.
+bool WhollyAnchored(std::string_view pattern) {
   while (pattern.starts_with("(?")) {
-    const std::size_t end = pattern.find_first_not_of("imsU-", 2);
+    const std::size_t end = pattern.find_first_not_of("isU-", 2);
     if (end == std::string_view::npos || pattern[end] != ')') return false;
     pattern.remove_prefix(end + 1);
   }
-  return pattern.starts_with('^');
+  if (!pattern.starts_with('^') || (pattern.size() > 1 && std::string_view("*+?{").find(pattern[1]) != std::string_view::npos))
+    return false;
+  bool alternative = false;
+  WalkSyntax(pattern, [&](std::size_t i, int depth) { alternative |= pattern[i] == '|' && depth == 0; });
+  return !alternative;
 }
+
+// Whether the pattern holds a window: a counted repetition ({m,n}, {n}) of
+// kWindow or more, whose positions multiply the DFA states (ruleset.h).
+// Shorter windows (the {0,12} of prompt lines) cost less to build states
+// for than the screening pass and its compile at start-up (measured on
+// trafilatura-dev's blocks).
+constexpr int kWindow = 30;
+bool HasWindow(std::string_view pattern) {
+  bool window = false;
+  WalkSyntax(pattern, [&](std::size_t i, int) {
+    if (pattern[i] != '{') return;
+    int bound = 0;
+    for (std::size_t j = i + 1; j < pattern.size() && pattern[j] != '}'; ++j) {
+      if (pattern[j] == ',') bound = 0;
+      else if (pattern[j] >= '0' && pattern[j] <= '9') bound = std::min(bound * 10 + (pattern[j] - '0'), 1000);
+      else return;  // not a repetition: "{" is a literal here
+    }
+    window |= bound >= kWindow;
+  });
+  return window;
+}
+
+// Literals shorter than this are not worth a screening pass: the prefilter
+// treats a pattern that needs only shorter ones as needing none.
+constexpr int kMinLiteral = 3;
 
 }  // namespace
 
@@ -262,14 +340,14 @@ Status Ruleset::Compile() {
       const Rule& rule = rules_[r];
       if (rule.target != target) continue;
       const bool bounded = rule.max_chars > 0;
-      const bool anchored = StartsAnchored(rule.pattern);
+      const bool anchored = WhollyAnchored(rule.pattern);
       auto group = std::find_if(groups_.begin(), groups_.end(), [&](const Group& g) {
         return g.target == target && g.family == rule.family && (g.max_chars > 0) == bounded &&
                g.anchored == anchored;
       });
       if (group == groups_.end()) {
-        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, 0, nullptr, {}});
-        group->set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, 0, nullptr, {}, nullptr, nullptr});
+        group->set = std::make_unique<RE2::Set>(PatternOptions(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED);
       }
       std::string error;
       if (group->set->Add(rule.pattern, &error) < 0)
@@ -278,11 +356,54 @@ Status Ruleset::Compile() {
       if (bounded) group->max_chars = std::max(group->max_chars, static_cast<std::size_t>(rule.max_chars));
     }
   }
-  for (Group& g : groups_)
+  for (Group& g : groups_) {
     if (!g.set->Compile())
       return Status::Error("rules: the " + std::string(TargetName(g.target)) + " patterns of " + g.family +
                            ".rules are too large to compile together");
+    if (std::any_of(g.rule_of.begin(), g.rule_of.end(), [&](int r) { return HasWindow(rules_[r].pattern); }))
+      if (Status s = CompilePrefilter(rules_, &g); !s.ok()) return s;
+  }
   return Status::Ok();
+}
+
+Status Ruleset::CompilePrefilter(const std::vector<Rule>& rules, Group* g) {
+  auto prefilter = std::make_unique<re2::FilteredRE2>(kMinLiteral);
+  for (int r : g->rule_of) {
+    int id = 0;
+    if (prefilter->Add(rules[r].pattern, PatternOptions(), &id) != RE2::NoError)
+      return Status::Error(rules[r].file + ":" + std::to_string(rules[r].line) + ": bad pattern");
+  }
+  std::vector<std::string> literals;
+  prefilter->Compile(&literals);
+  // The patterns that pass whatever the text holds need no literal: a group
+  // with one is never screened.
+  std::vector<int> unscreened;
+  prefilter->AllPotentials({}, &unscreened);
+  if (literals.empty() || !unscreened.empty()) return Status::Ok();
+  // The prefilter's literals are lower-cased; matching them case-insensitively
+  // finds every spelling the patterns match (and perhaps a few more).
+  RE2::Options options = PatternOptions();
+  options.set_case_sensitive(false);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const std::string& literal : literals) {
+    std::string error;
+    if (set->Add(RE2::QuoteMeta(literal), &error) < 0) return Status::Ok();  // left unscreened
+  }
+  if (!set->Compile()) return Status::Ok();
+  g->prefilter = std::move(prefilter);
+  g->literals = std::move(set);
+  return Status::Ok();
+}
+
+bool Ruleset::PassesPrefilter(const Group& g, const re2::StringPiece& text) {
+  // Most texts hold none of the literals: that pass stops at the first one
+  // found and allocates nothing. The literals found decide the rest.
+  if (!g.literals->Match(text, nullptr)) return false;
+  std::vector<int> found;  // indices of the literals the text holds
+  if (!g.literals->Match(text, &found)) return false;
+  std::vector<int> possible;
+  g.prefilter->AllPotentials(found, &possible);
+  return !possible.empty();
 }
 
 std::vector<int> Ruleset::Match(Target target, std::string_view text) const {
@@ -299,6 +420,7 @@ std::vector<int> Ruleset::Match(Target target, std::string_view text) const {
     // does, RE2 stops at the first match and collects no ids; the ids are
     // asked for when there is one.
     const re2::StringPiece piece(text.data(), text.size());
+    if (g.literals && !PassesPrefilter(g, piece)) continue;
     if (!g.set->Match(piece, nullptr) || !g.set->Match(piece, &ids)) continue;
     for (int id : ids) {
       const int r = g.rule_of[id];

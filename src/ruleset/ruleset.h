@@ -18,10 +18,23 @@
 // groups take to match, and outgrew RE2's DFA cache. A rules file keeps
 // related patterns together, and a group whose rules all have maxchars= is
 // skipped on longer texts. The grouping decides the cost, never the hits.
+//
+// Two more shortcuts, which never change the hits either:
+// - An anchored group is matched anchored (RE2::ANCHOR_START), so the
+//   automaton stops where its patterns can no longer match instead of
+//   reading the rest of the text.
+// - A group with a window (a counted repetition of 30 or more) builds DFA
+//   states for every position of the window on every text, even though
+//   few texts hold its words. Such a group is first screened by the
+//   literals its patterns need (RE2's FilteredRE2 prefilter: "cookie" and
+//   one of "accept", "consent"...), matched case-insensitively in one
+//   cheap pass; a text that cannot satisfy any pattern skips the group.
+//   A group with a pattern that needs no literal is never screened.
 // Patterns are checked (parsed) when a file is added; only the sets are
 // compiled.
 #pragma once
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -89,11 +102,19 @@ class Ruleset {
   struct Group {
     Target target = Target::kText;
     std::string family;
-    bool anchored = false;      // its patterns start with ^
+    bool anchored = false;      // every pattern starts with ^: the set is matched anchored
     std::size_t max_chars = 0;  // the largest maxchars of its rules; 0: rules without maxchars
     std::unique_ptr<RE2::Set> set;
     std::vector<int> rule_of;   // set index -> rule index
+    // Screened (windowed) groups only, else null: the prefilter of the
+    // group's patterns and the set of the literals it asks for.
+    std::unique_ptr<re2::FilteredRE2> prefilter;
+    std::unique_ptr<RE2::Set> literals;
   };
+
+  // Whether `text` holds the literals one of the group's patterns needs.
+  static bool PassesPrefilter(const Group& g, const re2::StringPiece& text);
+  static Status CompilePrefilter(const std::vector<Rule>& rules, Group* g);
 
   std::vector<Rule> rules_;
   std::vector<Group> groups_;  // by target, then in file order

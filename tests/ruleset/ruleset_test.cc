@@ -122,6 +122,54 @@ TEST_CASE("ruleset: rules of several files and length bounds match together, in 
   CHECK_FALSE(r.AddFile("rules/c.rules", "c target=attr action=drop pattern=a{2,1}\n").ok());
 }
 
+TEST_CASE("ruleset: patterns anchored with ^ match only at the start; other alternatives stay unanchored") {
+  // Patterns that start with ^ are matched anchored, which stops early; a
+  // pattern whose ^ covers only part of it must still match anywhere.
+  Ruleset r;
+  REQUIRE(r.AddFile("x.rules",
+                    "start target=text action=drop pattern=(?i)^read more\n"
+                    "or-anywhere target=text action=drop pattern=^sign in|subscribe\n"
+                    "escaped-paren target=text action=drop pattern=^a\\)|tail\n"
+                    "class-paren target=text action=drop pattern=^[)(]|end\n"
+                    "quoted target=text action=drop pattern=^x\\Q)\\E|last\n"
+                    "multi-line target=text action=drop pattern=(?m)^menu\n")
+              .ok());
+  REQUIRE(r.Compile().ok());
+  CHECK(r.Match(Target::kText, "Read more of this") == std::vector<int>{0});
+  CHECK(r.Match(Target::kText, "please read more").empty());
+  CHECK(r.Match(Target::kText, "sign in now") == std::vector<int>{1});
+  CHECK(r.Match(Target::kText, "please subscribe") == std::vector<int>{1});
+  CHECK(r.Match(Target::kText, "the tail") == std::vector<int>{2});
+  CHECK(r.Match(Target::kText, "the end") == std::vector<int>{3});
+  CHECK(r.Match(Target::kText, "(the start") == std::vector<int>{3});
+  CHECK(r.Match(Target::kText, "the last") == std::vector<int>{4});
+  CHECK(r.Match(Target::kText, "intro\nmenu") == std::vector<int>{5});
+}
+
+TEST_CASE("ruleset: windowed patterns find every match their literals allow") {
+  // Groups with a window are screened by the literals their patterns need,
+  // matched case-insensitively as the patterns are, Unicode included.
+  Ruleset r;
+  REQUIRE(r.AddFile("rules/legal.rules",
+                    "cookie target=text action=penalize pattern=(?i)cookie(?:\\S* ){0,36}\\S*?(?:accept|zustimm)\n"
+                    "links target=text action=penalize pattern=(?i)^.{0,60}(?:privacy policy|datenschutzerklärung|kontakt).{0,60}$\n")
+              .ok());
+  REQUIRE(r.AddFile("rules/short.rules",
+                    "window target=text action=penalize pattern=(?i)^(?:\\S+ ){0,12}subscribe\n"
+                    "tiny target=text action=penalize pattern=^.{1,3}$\n")
+              .ok());
+  REQUIRE(r.Compile().ok());
+  CHECK(r.Match(Target::kText, "We use COOKIES on this site. Please ACCEPT them.") == std::vector<int>{0});
+  CHECK(r.Match(Target::kText, "Cookies: bitte ZUSTIMMEN") == std::vector<int>{0});
+  CHECK(r.Match(Target::kText, "We accept cookies").empty());  // the order matters
+  CHECK(r.Match(Target::kText, "Imprint | PRIVACY POLICY | Terms") == std::vector<int>{1});
+  CHECK(r.Match(Target::kText, "Impressum · DATENSCHUTZERKLÄRUNG") == std::vector<int>{1});
+  CHECK(r.Match(Target::kText, "\u212Aontakt") == std::vector<int>{1});  // KELVIN SIGN folds to k
+  CHECK(r.Match(Target::kText, "About us | Careers").empty());
+  CHECK(r.Match(Target::kText, "You can SUBSCRIBE here") == std::vector<int>{2});
+  CHECK(r.Match(Target::kText, "abc") == std::vector<int>{3});
+}
+
 TEST_CASE("ruleset: a file with an error adds none of its rules") {
   Ruleset r;
   CHECK_FALSE(r.AddFile("f.rules", "ok target=text action=drop pattern=x\nbad target=nope action=drop pattern=y\n").ok());
