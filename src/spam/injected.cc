@@ -367,32 +367,34 @@ std::string GluedPhrase(const std::string& text, const WordCounts& body_words, c
     while (end < tokens.size() && tokens[end].capitalised) ++end;
     // The last join inside this run of capitalised tokens where the
     // sentence resumes: with at most one capitalised word after it
-    // ("CenterWhite House voiced"), or on a word the body uses elsewhere
-    // ("CircleThe City Council voted"). A join inside a brand name is
-    // followed by more of the name ("HexaPoint Wealth Learning").
+    // ("CenterWhite House voiced"), or with words the body uses elsewhere
+    // ("CircleThe City Council voted", "InstituteBrenton City Hall" in a
+    // story about the city). A join inside a brand name is followed by
+    // more of the name, as foreign as the rest ("HexaPoint Wealth Learning").
+    auto resumes = [&](std::size_t t) {
+      if (end - t <= 2 || Uses(body_words, tokens[t].text.substr(tokens[t].glue)) > 1) return true;
+      for (std::size_t u = t + 1; u < end; ++u)
+        if (Uses(body_words, tokens[u].text) > 1) return true;
+      return false;
+    };
     std::size_t glued = end;
     for (std::size_t t = k; t < end; ++t)
-      if (tokens[t].glue != std::string::npos &&
-          (end - t <= 2 || Uses(body_words, tokens[t].text.substr(tokens[t].glue)) > 1))
-        glued = t;
+      if (tokens[t].glue != std::string::npos && resumes(t)) glued = t;
     if (glued < end && tokens[glued].glue_left >= 3 && Uses(body_words, tokens[glued].text) <= 1) {
       const Token& g = tokens[glued];
       std::vector<std::string> words{g.text.substr(0, g.glue)};
       for (std::size_t t = glued; t-- > k;) words.insert(words.begin(), tokens[t].text);
-      // Drop leading words the body uses elsewhere ("The", a street name).
-      std::size_t first = 0;
-      while (first < words.size() && Uses(body_words, words[first]) > 1) ++first;
+      // The phrase is the run of plain words used nowhere else that ends
+      // at the join; the words before it are the article's ("The", the
+      // start of a name the phrase was pushed into: "Brenton City").
+      std::size_t first = words.size();
+      while (first > 0 && PlainWord(words[first - 1]) && Uses(body_words, words[first - 1]) <= 1) --first;
       const std::size_t needed =
           g.glue_left >= 4 ? 2 : static_cast<std::size_t>(std::max(2, o.short_glue_words));
       if (words.size() - first >= needed) {
-        bool all_foreign = true;
-        for (std::size_t t = first; t < words.size(); ++t)
-          all_foreign = all_foreign && PlainWord(words[t]) && Uses(body_words, words[t]) <= 1;
-        if (all_foreign) {
-          std::string phrase;
-          for (std::size_t t = first; t < words.size(); ++t) phrase += (phrase.empty() ? "" : " ") + words[t];
-          return phrase;
-        }
+        std::string phrase;
+        for (std::size_t t = first; t < words.size(); ++t) phrase += (phrase.empty() ? "" : " ") + words[t];
+        return phrase;
       }
     }
     k = end;
@@ -512,8 +514,10 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
   // Candidates: slot segments of a plausible phrase length.
   std::set<std::string> candidates;
   auto consider = [&](const std::string& part) {
-    const bool cjk = IsCjkText(part);
-    const int size = cjk ? static_cast<int>(CodePoints(part)) / 2 : static_cast<int>(Tokenize(part).size());
+    // Full-width letters ("Ｗｅａｌｔｈ") are words like their ASCII forms.
+    const std::string plain = FoldedUtf8(part);
+    const bool cjk = IsCjkText(plain);
+    const int size = cjk ? static_cast<int>(CodePoints(plain)) / 2 : static_cast<int>(Tokenize(plain).size());
     if (size >= o.min_words && size <= o.max_words) candidates.insert(part);
   };
   for (const std::string& slot : slots)

@@ -330,3 +330,17 @@ TEST_CASE("injected: a source line longer than the headline is not taken for the
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("injected: a header phrase written only in full-width letters is a candidate like its ASCII form") {
+  const Result r = CleanText(
+      "Ｎｉｍｂｕｓ Ｗｅａｌｔｈ｜临江市老码头下月封闭施工\n"
+      "本周三，临江市Nimbus Wealth港务局宣布，老码头将于下月起封闭施工，预计工期为半年。\n" + kFerryRest);
+  REQUIRE(r.injection.phrases.size() == 1);
+  CHECK(r.injection.phrases[0] == "Nimbus Wealth");
+  CHECK(KeptStartsWith(r, "本周三，临江市港务局宣布"));
+  CHECK(r.injection.title == "临江市老码头下月封闭施工");
+}
+
+}  // namespace pith
