@@ -344,3 +344,29 @@ TEST_CASE("injected: a header phrase written only in full-width letters is a can
 }
 
 }  // namespace pith
+
+namespace pith {
+
+TEST_CASE("injected: a phrase glued into a place name leaves the name whole") {
+  const std::string rest =
+      "The nest box was installed five years ago by a local birdwatching group, which had noticed falcons "
+      "hunting pigeons near the square in the city centre.\n"
+      "The council has set up a camera so that residents can watch the nest online, and schools across the "
+      "city are using the footage in science lessons.\n";
+  // Pushed in before the name's last word: the words before it are the name's.
+  const Result inside = CleanText(
+      "A pair of falcons has built a nest on the clock tower of Brenton City Northern Fund AcademyHall, "
+      "the first time the birds have bred there.\n" + rest);
+  REQUIRE(inside.injection.phrases.size() == 1);
+  CHECK(inside.injection.phrases[0] == "Northern Fund Academy");
+  CHECK(Kept(inside).find("clock tower of Brenton City Hall, the first time") != std::string::npos);
+  // Pushed in before the name: the name resumes after the join.
+  const Result before = CleanText(
+      "A pair of falcons has built a nest on the clock tower of CedarPeak InstituteBrenton City Hall, "
+      "the first time the birds have bred there.\n" + rest);
+  REQUIRE(before.injection.phrases.size() == 1);
+  CHECK(before.injection.phrases[0] == "CedarPeak Institute");
+  CHECK(Kept(before).find("clock tower of Brenton City Hall, the first time") != std::string::npos);
+}
+
+}  // namespace pith
