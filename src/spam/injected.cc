@@ -636,7 +636,7 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
   for (std::size_t k = 0; k < result.phrases.size(); ++k)
     if (removed[k]) reported.push_back(result.phrases[k]);
   result.phrases = std::move(reported);
-  static const RE2 kSuffix(R"((.+?)\s*(?:\s[-|\x{2013}\x{2014}]|[|｜丨_]|\s::)\s*([^-|｜丨_]{2,60})$)");
+  static const RE2 kSuffix(R"((.+?)\s*(?:\s[-|\x{2013}\x{2014}]|[|｜丨]|\s::)\s*([^-|｜丨]{2,60})$)");
   std::string head, suffix;
   if (RE2::FullMatch(clean_title, kSuffix, &head, &suffix)) {
     const auto tokens = MeaningfulTokens(suffix);
