@@ -16,7 +16,7 @@ namespace {
 // Separators between the parts of a header slot ("Home > News", "Brand:Title",
 // "Title - Site", "Title | Site").
 const RE2& SeparatorRe() {
-  static const RE2 re(R"((\s*(?:[:|｜：>»›/\x{2013}\x{2014}\[\]【】「」]|\s-|-\s)\s*))");
+  static const RE2 re(R"((\s*(?:[:|｜丨：>»›/／_\x{2013}\x{2014}\[\]【】「」]|\s-|-\s)\s*))");
   return re;
 }
 
@@ -72,6 +72,20 @@ std::vector<std::string> MeaningfulTokens(const std::string& phrase) {
   return out;
 }
 
+// How many of a header line's meaningful words the article uses after its
+// first paragraph, where a phrase glued into the opening sentence is not
+// found but the words of the headline usually are; read up to 16 KiB.
+std::size_t SharedWords(const std::string& line, const std::string& body) {
+  constexpr std::size_t kRead = 16384;
+  const std::size_t from = std::min(body.find('\n'), body.size());
+  std::size_t cut = std::min(body.size(), from + kRead);
+  while (cut > from && cut < body.size() && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+  const std::string opening = LowerUtf8(std::string_view(body).substr(from, cut - from));
+  std::size_t shared = 0;
+  for (const std::string& t : MeaningfulTokens(line)) shared += opening.find(t) != std::string::npos;
+  return shared;
+}
+
 // Whether the occurrence of a phrase at [at, at + size) in `text` is glued
 // to a neighbouring word: in CJK text any letter next to it, in cased
 // scripts a lower->Upper join ("CenterWhite"). A phrase that is the start
@@ -103,10 +117,112 @@ bool GluedAt(const std::string& text, std::size_t at, std::size_t size) {
 
 // A title part left with a separator at either end ("Headline |") loses it.
 std::string TrimSeparators(const std::string& title) {
-  static const RE2 re(R"(^[\s:|｜：>»›/•·\x{2013}\x{2014}-]+|[\s:|｜：>»›/•·\x{2013}\x{2014}-]+$)");
+  static const RE2 re(R"(^[\s:|｜丨：>»›/／_•·\x{2013}\x{2014}-]+|[\s:|｜丨：>»›/／_•·\x{2013}\x{2014}-]+$)");
   std::string out = title;
   RE2::GlobalReplace(&out, re, "");
   return out;
+}
+
+// A page may write a phrase one way in its header and another in the text:
+// full-width Latin letters and digits ("Ｓｕｍｍｉｔ") for ASCII, and a
+// space more or less between a CJK character and its neighbour ("Summit
+// 恒远" for "Summit恒远"). Such spellings are the same phrase; case and
+// everything else must match exactly.
+char32_t FoldWidth(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+  return IsSpace(c) ? U' ' : c;
+}
+
+// Whether a page needs the loose comparison at all: only CJK text and
+// full-width forms have other spellings.
+bool HasOtherSpellings(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = NextCodePoint(s, &i);
+    if (IsCjk(c) || (c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000) return true;
+  }
+  return false;
+}
+
+// The code points of a phrase, width-folded, each run of spaces one ' '.
+std::u32string Folded(const std::string& phrase) {
+  std::u32string out;
+  for (std::size_t i = 0; i < phrase.size();) {
+    const char32_t c = FoldWidth(NextCodePoint(phrase, &i));
+    if (c == U' ' && (out.empty() || out.back() == U' ')) continue;
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == U' ') out.pop_back();
+  return out;
+}
+
+// The end of a spelling of `folded` that starts at text[at], or npos.
+std::size_t MatchSpellingAt(const std::string& text, std::size_t at, const std::u32string& folded) {
+  std::size_t i = at;
+  auto skip_spaces = [&] {
+    bool any = false;
+    while (i < text.size()) {
+      std::size_t next = i;
+      if (!IsSpace(NextCodePoint(text, &next))) break;
+      i = next;
+      any = true;
+    }
+    return any;
+  };
+  char32_t prev = 0;  // the last phrase code point matched that is not a space
+  for (std::size_t k = 0; k < folded.size(); ++k) {
+    const char32_t want = folded[k];
+    if (want == U' ') {
+      // One space or more; beside CJK also none ("Summit恒远").
+      if (!skip_spaces() && !IsCjk(prev) && !IsCjk(folded[k + 1])) return std::string::npos;
+      continue;
+    }
+    // A space the phrase does not write, beside CJK ("Summit 恒远").
+    if (k > 0 && folded[k - 1] != U' ' && (IsCjk(prev) || IsCjk(want))) skip_spaces();
+    if (i >= text.size()) return std::string::npos;
+    std::size_t next = i;
+    if (FoldWidth(NextCodePoint(text, &next)) != want) return std::string::npos;
+    prev = want;
+    i = next;
+  }
+  return i;
+}
+
+// Every spelling of `phrase` in `text` as [start, end) byte ranges; with
+// `loose` false only the exact one.
+std::vector<std::pair<std::size_t, std::size_t>> FindSpellings(const std::string& text, const std::string& phrase,
+                                                             bool loose) {
+  std::vector<std::pair<std::size_t, std::size_t>> found;
+  if (phrase.empty()) return found;
+  if (!loose) {
+    for (std::size_t p = text.find(phrase); p != std::string::npos; p = text.find(phrase, p + phrase.size()))
+      found.emplace_back(p, p + phrase.size());
+    return found;
+  }
+  const std::u32string folded = Folded(phrase);
+  if (folded.empty()) return found;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    if (FoldWidth(NextCodePoint(text, &i)) != folded[0]) continue;
+    if (const std::size_t end = MatchSpellingAt(text, at, folded); end != std::string::npos) {
+      found.emplace_back(at, end);
+      i = end;
+    }
+  }
+  return found;
+}
+
+// `s` width-folded, as UTF-8.
+std::string FoldedUtf8(const std::string& s) {
+  std::string out;
+  for (const char32_t c : Folded(s)) AppendUtf8(c, &out);
+  return out;
+}
+
+// Whether `part` is a spelling of `phrase`, whole.
+bool SameSpelling(const std::string& part, const std::string& phrase) {
+  if (part == phrase) return true;
+  const std::u32string folded = Folded(phrase);
+  return !folded.empty() && MatchSpellingAt(part, 0, folded) == part.size();
 }
 
 // Removes every occurrence of `phrase` from `text`, restoring the spacing the
@@ -251,32 +367,34 @@ std::string GluedPhrase(const std::string& text, const WordCounts& body_words, c
     while (end < tokens.size() && tokens[end].capitalised) ++end;
     // The last join inside this run of capitalised tokens where the
     // sentence resumes: with at most one capitalised word after it
-    // ("CenterWhite House voiced"), or on a word the body uses elsewhere
-    // ("CircleThe City Council voted"). A join inside a brand name is
-    // followed by more of the name ("HexaPoint Wealth Learning").
+    // ("CenterWhite House voiced"), or with words the body uses elsewhere
+    // ("CircleThe City Council voted", "InstituteBrenton City Hall" in a
+    // story about the city). A join inside a brand name is followed by
+    // more of the name, as foreign as the rest ("HexaPoint Wealth Learning").
+    auto resumes = [&](std::size_t t) {
+      if (end - t <= 2 || Uses(body_words, tokens[t].text.substr(tokens[t].glue)) > 1) return true;
+      for (std::size_t u = t + 1; u < end; ++u)
+        if (Uses(body_words, tokens[u].text) > 1) return true;
+      return false;
+    };
     std::size_t glued = end;
     for (std::size_t t = k; t < end; ++t)
-      if (tokens[t].glue != std::string::npos &&
-          (end - t <= 2 || Uses(body_words, tokens[t].text.substr(tokens[t].glue)) > 1))
-        glued = t;
+      if (tokens[t].glue != std::string::npos && resumes(t)) glued = t;
     if (glued < end && tokens[glued].glue_left >= 3 && Uses(body_words, tokens[glued].text) <= 1) {
       const Token& g = tokens[glued];
       std::vector<std::string> words{g.text.substr(0, g.glue)};
       for (std::size_t t = glued; t-- > k;) words.insert(words.begin(), tokens[t].text);
-      // Drop leading words the body uses elsewhere ("The", a street name).
-      std::size_t first = 0;
-      while (first < words.size() && Uses(body_words, words[first]) > 1) ++first;
+      // The phrase is the run of plain words used nowhere else that ends
+      // at the join; the words before it are the article's ("The", the
+      // start of a name the phrase was pushed into: "Brenton City").
+      std::size_t first = words.size();
+      while (first > 0 && PlainWord(words[first - 1]) && Uses(body_words, words[first - 1]) <= 1) --first;
       const std::size_t needed =
           g.glue_left >= 4 ? 2 : static_cast<std::size_t>(std::max(2, o.short_glue_words));
       if (words.size() - first >= needed) {
-        bool all_foreign = true;
-        for (std::size_t t = first; t < words.size(); ++t)
-          all_foreign = all_foreign && PlainWord(words[t]) && Uses(body_words, words[t]) <= 1;
-        if (all_foreign) {
-          std::string phrase;
-          for (std::size_t t = first; t < words.size(); ++t) phrase += (phrase.empty() ? "" : " ") + words[t];
-          return phrase;
-        }
+        std::string phrase;
+        for (std::size_t t = first; t < words.size(); ++t) phrase += (phrase.empty() ? "" : " ") + words[t];
+        return phrase;
       }
     }
     k = end;
@@ -348,14 +466,29 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
       first_kept = i;
       break;
     }
+  std::string body;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+    if (verdicts[i].keep) {
+      body += doc.blocks[i].text;
+      body += '\n';
+    }
+
   std::string title = doc.meta.title;
+  std::pair<std::size_t, std::size_t> title_score{0, CodePoints(title)};
   for (std::size_t i = 0; i < first_kept && slots.size() < 60; ++i) {
     if (CodePoints(doc.blocks[i].text) > 300) continue;
     slots.push_back(doc.blocks[i].text);
-    // In plain text the title is the longest unpunctuated header line.
-    if (doc.kind == InputKind::kText && !LooksLikeBreadcrumb(doc.blocks[i].text) &&
-        CodePoints(doc.blocks[i].text) > CodePoints(title) && CodePoints(doc.blocks[i].text) < 300)
-      title = doc.blocks[i].text;
+    // In plain text the title is the header line that shares the most
+    // words with the article, the longest of those that tie: a "Source:
+    // <Brand>" line may be longer, but the headline is about the article.
+    if (doc.kind == InputKind::kText && !LooksLikeBreadcrumb(doc.blocks[i].text)) {
+      const std::pair<std::size_t, std::size_t> score{SharedWords(doc.blocks[i].text, body),
+                                                      CodePoints(doc.blocks[i].text)};
+      if (score > title_score) {
+        title = doc.blocks[i].text;
+        title_score = score;
+      }
+    }
   }
   if (!doc.meta.title.empty()) slots.push_back(doc.meta.title);
   // Declared keywords are a header slot too, one slot per keyword.
@@ -378,18 +511,13 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
   for (const std::string& slot : slots)
     if (result.date.empty() && CodePoints(slot) < 120) RE2::PartialMatch(slot, kDate, &result.date);
 
-  std::string body;
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i)
-    if (verdicts[i].keep) {
-      body += doc.blocks[i].text;
-      body += '\n';
-    }
-
   // Candidates: slot segments of a plausible phrase length.
   std::set<std::string> candidates;
   auto consider = [&](const std::string& part) {
-    const bool cjk = IsCjkText(part);
-    const int size = cjk ? static_cast<int>(CodePoints(part)) / 2 : static_cast<int>(Tokenize(part).size());
+    // Full-width letters ("Ｗｅａｌｔｈ") are words like their ASCII forms.
+    const std::string plain = FoldedUtf8(part);
+    const bool cjk = IsCjkText(plain);
+    const int size = cjk ? static_cast<int>(CodePoints(plain)) / 2 : static_cast<int>(Tokenize(plain).size());
     if (size >= o.min_words && size <= o.max_words) candidates.insert(part);
   };
   for (const std::string& slot : slots)
@@ -407,21 +535,27 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
       headline = part;
       headline_words = n;
     }
-  for (const std::string& phrase : candidates) {
+  // CJK pages and full-width letters allow other spellings of a phrase.
+  const bool loose = HasOtherSpellings(body);
+  for (const std::string& candidate : candidates) {
     if (deadline.Expired()) return result;
-    if (phrase == headline) continue;
+    if (candidate == headline) continue;
+    const bool loose_candidate = loose || HasOtherSpellings(candidate);
     int slot_hits = 0;
-    for (const std::string& slot : slots) slot_hits += slot.find(phrase) != std::string::npos;
-    const bool keyword = std::find(keywords.begin(), keywords.end(), phrase) != keywords.end();
+    for (const std::string& slot : slots) slot_hits += !FindSpellings(slot, candidate, loose_candidate).empty();
+    const bool keyword = std::any_of(keywords.begin(), keywords.end(),
+                                     [&](const std::string& k) { return SameSpelling(k, candidate); });
     // Keywords alone are weak evidence (pages list the topics they are
     // about): they count only for a glued phrase entirely foreign to the body.
     const bool keyword_only = keyword && slot_hits == 0;
     slot_hits += keyword;
-    std::size_t uses = 0, glued = 0;
-    for (std::size_t p = body.find(phrase); p != std::string::npos; p = body.find(phrase, p + 1)) {
-      ++uses;
-      glued += GluedAt(body, p, phrase.size());
-    }
+    // The body's own spelling of the phrase is what gets removed.
+    const auto spellings = FindSpellings(body, candidate, loose_candidate);
+    const std::string phrase =
+        spellings.empty() ? candidate : body.substr(spellings[0].first, spellings[0].second - spellings[0].first);
+    const std::size_t uses = spellings.size();
+    std::size_t glued = 0;
+    for (const auto& [start, end] : spellings) glued += GluedAt(body, start, end - start);
     if (slot_hits < 2 && glued == 0) continue;
     if (uses > static_cast<std::size_t>(o.max_body_uses)) continue;
     // In the body only a glued occurrence ("...CenterWhite House") betrays
@@ -434,16 +568,17 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
     if (uses == 0 && Tokenize(phrase).size() * 2 > headline_words) continue;
     // Foreign to the body: its meaningful words are not used elsewhere.
     std::string rest = body;
-    for (std::size_t p = rest.find(phrase); p != std::string::npos; p = rest.find(phrase, p))
-      rest.erase(p, phrase.size());
-    const std::string rest_lower = LowerUtf8(rest);
-    const std::vector<std::string> tokens = MeaningfulTokens(phrase);
+    for (auto s = spellings.rbegin(); s != spellings.rend(); ++s) rest.erase(s->first, s->second - s->first);
+    const std::string rest_lower = LowerUtf8(loose_candidate ? FoldedUtf8(rest) : rest);
+    const std::vector<std::string> tokens = MeaningfulTokens(loose_candidate ? FoldedUtf8(phrase) : phrase);
     if (tokens.empty()) continue;
     std::size_t familiar = 0;
     for (const std::string& t : tokens) familiar += CountOccurrences(rest_lower, t) > 0;
     if (familiar * 3 > tokens.size()) continue;
     if (keyword_only && (glued == 0 || familiar > 0)) continue;
     result.phrases.push_back(phrase);
+    for (const auto& [start, end] : spellings)
+      if (std::string other = body.substr(start, end - start); other != phrase) result.phrases.push_back(other);
   }
   // Even without header evidence, an opening paragraph can betray a phrase
   // glued to the next word, or Latin words written into CJK prose.
@@ -488,15 +623,20 @@ Injection FindInjectedPhrases(const Document& doc, const std::vector<Verdict>& v
   for (std::size_t k = 0; k < result.phrases.size(); ++k) {
     const std::string& phrase = result.phrases[k];
     const std::vector<std::string> parts = SplitSlot(clean_title);
-    if (parts.size() < 2 || (parts.front() != phrase && parts.back() != phrase)) continue;
-    clean_title = TrimSeparators(RemovePhrase(clean_title, phrase));
+    if (parts.size() < 2) continue;
+    // The title may spell the phrase its own way.
+    const std::string& part = SameSpelling(parts.front(), phrase) ? parts.front()
+                              : SameSpelling(parts.back(), phrase) ? parts.back()
+                                                                   : phrase;
+    if (part == phrase && parts.front() != phrase && parts.back() != phrase) continue;
+    clean_title = TrimSeparators(RemovePhrase(clean_title, part));
     removed[k] = true;
   }
   std::vector<std::string> reported;
   for (std::size_t k = 0; k < result.phrases.size(); ++k)
     if (removed[k]) reported.push_back(result.phrases[k]);
   result.phrases = std::move(reported);
-  static const RE2 kSuffix(R"((.+?)\s*(?:\s[-|\x{2013}\x{2014}]|[|｜]|\s::)\s*([^-|｜]{2,60})$)");
+  static const RE2 kSuffix(R"((.+?)\s*(?:\s[-|\x{2013}\x{2014}]|[|｜丨]|\s::)\s*([^-|｜丨]{2,60})$)");
   std::string head, suffix;
   if (RE2::FullMatch(clean_title, kSuffix, &head, &suffix)) {
     const auto tokens = MeaningfulTokens(suffix);

@@ -10,6 +10,11 @@
 //     body ("...CenterWhite House"; in CJK text any neighbour), and
 //   - its words must be foreign to the body: a phrase the article really
 //     uses (the company it is about, a person it quotes) is never removed.
+// The header may spell a phrase otherwise than the text: full-width Latin
+// letters and digits match their ASCII forms, and a space beside a CJK
+// character is optional; what is removed is the text's own spelling. In
+// plain text the title is the header line sharing the most words with the
+// article after its first paragraph (a "Source: <Brand>" line shares none).
 // Without header evidence, the opening paragraphs are searched for
 //   - a run of capitalised words glued to the next word by a lower->Upper
 //     join, every word plain and used nowhere else in the body; the shorter
@@ -18,7 +23,9 @@
 //   - a run of capitalised Latin words written into CJK prose with no space
 //     on either side, foreign to the body and the title.
 // CJK phrases inside CJK prose are only found with header evidence: without
-// spaces or case there is no glue to see.
+// spaces or case there is no glue to see, and the text alone does not tell
+// an injected name from the article's own (character n-gram novelty and
+// "the sentence reads on without it" both fire on ordinary CJK sentences).
 #pragma once
 
 #include <string>
