@@ -4,6 +4,7 @@
 
 #include "deadline.h"
 #include "document/html.h"
+#include "document/normalize.h"
 #include "document/sniff.h"
 #include "document/text.h"
 #include "prescan/prescan.h"
@@ -59,6 +60,7 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   } else {
     r.doc = ParseText(decoded.text);
   }
+  NormalizeText(&r.doc);
   if (OverBudget(deadline, budget, "parse", &r)) return r;
 
   const Stoplists& stoplists = Stoplists::Default();

@@ -1,6 +1,7 @@
 // pipeline: the whole cleaner as one call.
 //
-//   bytes -> Decode -> SniffInputKind -> PreScan + ParseHtml | ParseText (Document)
+//   bytes -> Decode -> SniffInputKind -> PreScan + ParseHtml | ParseText
+//         -> NormalizeText                                           (Document)
 //         -> ComputeFeatures                                         (Features)
 //         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader

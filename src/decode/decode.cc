@@ -2,13 +2,10 @@
 
 #include <iconv.h>
 #include <uchardet.h>
-#include <unicode/bytestream.h>
-#include <unicode/normalizer2.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <climits>
 #include <cstring>
 
 namespace pith {
@@ -327,27 +324,11 @@ Decoded DecodeAny(std::string_view bytes, const DecodeOptions& options) {
 
 }  // namespace
 
-void NormalizeNfc(std::string* text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return;
-  const icu::StringPiece piece(text->data(), static_cast<int32_t>(std::min<std::size_t>(text->size(), INT32_MAX)));
-  if (piece.size() != static_cast<int32_t>(text->size())) return;  // over 2 GiB: left as is
-  if (nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) return;
-  std::string out;
-  out.reserve(text->size());
-  icu::StringByteSink<std::string> sink(&out);
-  status = U_ZERO_ERROR;
-  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-  if (U_SUCCESS(status)) *text = std::move(out);
-}
-
 Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
   Decoded d = DecodeAny(bytes, options);
   if (!d.status.ok()) return d;
   // U+0000 is never text, and a NUL in the output breaks C-string readers.
   d.text.erase(std::remove(d.text.begin(), d.text.end(), '\0'), d.text.end());
-  NormalizeNfc(&d.text);
   if (bytes.empty()) {
     d.status = Status::Error("empty input: nothing to clean");
   } else if (Blank(d.text)) {

@@ -28,16 +28,10 @@ struct Decoded {
   std::string reason;   // how it was chosen: "bom", "http", "meta", "utf8", "detected", "forced", "fallback"
 };
 
-// NUL characters are removed and the text is normalised to NFC. Empty input and input that decodes to white
+// NUL characters are removed. Empty input and input that decodes to white
 // space only are errors ("empty input: nothing to clean", "only white
 // space: nothing to clean (N bytes)"): there is no document to clean.
 Decoded Decode(std::string_view bytes, const DecodeOptions& options);
-
-// Rewrites valid UTF-8 text in Unicode normalization form C (composed
-// characters, the form of the web and of most corpora), so one word has one
-// spelling whatever the page's editor produced. A quick check leaves text
-// that is already NFC untouched. Linear.
-void NormalizeNfc(std::string* text);
 
 // Replaces invalid UTF-8 sequences with U+FFFD. Linear.
 std::string RepairUtf8(std::string_view bytes);

@@ -81,19 +81,3 @@ TEST_CASE("decode: KOI8-R text without a declaration is detected") {
 }
 
 }  // namespace pith
-
-namespace pith {
-
-TEST_CASE("decode: text comes out in Unicode normalization form C") {
-  // "e" + combining acute accent composes; a precomposed Bengali letter that
-  // NFC excludes from composition decomposes; NFC text is left as it was.
-  CHECK(Decode("Cafe\xCC\x81 au lait", {}).text == "Caf\xC3\xA9 au lait");
-  CHECK(Decode("\xE0\xA7\x9F", {}).text == "\xE0\xA6\xAF\xE0\xA6\xBC");
-  CHECK(Decode("<p>D\xC3\xA9j\xC3\xA0 vu</p>", {}).text == "<p>D\xC3\xA9j\xC3\xA0 vu</p>");
-  // Legacy charsets are normalised after conversion too.
-  DecodeOptions latin1;
-  latin1.encoding = "ISO-8859-1";
-  CHECK(Decode("Caf\xE9", latin1).text == "Caf\xC3\xA9");
-}
-
-}  // namespace pith
