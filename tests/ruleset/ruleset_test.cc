@@ -184,4 +184,20 @@ TEST_CASE("ruleset: the built-in rules load and every target compiles") {
   }
 }
 
+TEST_CASE("ruleset: the built-in cookie-notice rule finds consent notices, not recipes") {
+  const Ruleset r = Ruleset::Default();
+  auto fires = [&](const std::string& text) {
+    for (int i : r.Match(Target::kText, text))
+      if (r.rules()[i].name == "legal-cookie-notice") return true;
+    return false;
+  };
+  CHECK(fires("We use cookies to improve your experience. Accept or manage your settings."));
+  CHECK(fires("Cookies erleichtern die Bereitstellung unserer Dienste. Mit der Nutzung unserer Dienste erkl\xC3\xA4ren "
+              "Sie sich damit einverstanden, dass wir Cookies verwenden."));
+  CHECK(fires("Diese Website verwendet Cookies. Weitere Informationen in der Datenschutzerkl\xC3\xA4rung."));
+  CHECK(fires("Ce site utilise des cookies pour mesurer l'audience ; vous pouvez les accepter ou les refuser."));
+  CHECK_FALSE(fires("Bake the cookies for twelve minutes, until the edges turn golden, and let them cool on a rack."));
+  CHECK_FALSE(fires("Wir sind einverstanden, dass die Kekse zw\xC3\xB6lf Minuten backen."));
+}
+
 }  // namespace pith
