@@ -21,6 +21,22 @@ std::string Kept(const Result& r) {
   return out;
 }
 
+// A page of n blocks, block i in element i + 1, a <p> under <body>
+// (element 0): for stages tested on hand-set features and verdicts.
+Document Paragraphs(int n) {
+  Document doc;
+  doc.kind = InputKind::kHtml;
+  doc.elements.push_back({"body", -1, 0, "", {}});
+  for (int i = 0; i < n; ++i) {
+    doc.elements.push_back({"p", 0, 1, "", {}});
+    Block b;
+    b.text = "block " + std::to_string(i);
+    b.element = i + 1;
+    doc.blocks.push_back(b);
+  }
+  return doc;
+}
+
 Result CleanText(const std::string& text) {
   CleanOptions o;
   o.input = InputMode::kText;
@@ -158,18 +174,8 @@ TEST_CASE("fallback: a short article is not replaced by a description no longer 
 }
 
 TEST_CASE("trim: kept blocks past the container's end go, back to the first long one") {
-  // Five blocks, each in its own <p> under <body>; the container is the
-  // first two.
-  Document doc;
-  doc.kind = InputKind::kHtml;
-  doc.elements.push_back({"body", -1, 0, "", {}});
-  for (int i = 0; i < 5; ++i) {
-    doc.elements.push_back({"p", 0, 1, "", {}});
-    Block b;
-    b.text = "block " + std::to_string(i);
-    b.element = i + 1;
-    doc.blocks.push_back(b);
-  }
+  // Five blocks; the container is the first two.
+  const Document doc = Paragraphs(5);
   Container c;
   c.top = 1;
   c.members = {1, 2};
@@ -193,16 +199,7 @@ TEST_CASE("trim: kept blocks past the container's end go, back to the first long
 
 TEST_CASE("lede: good prose right above the container is kept, up to the first block that fails") {
   // Blocks 0-3 above the container (blocks 4-5).
-  Document doc;
-  doc.kind = InputKind::kHtml;
-  doc.elements.push_back({"body", -1, 0, "", {}});
-  for (int i = 0; i < 6; ++i) {
-    doc.elements.push_back({"p", 0, 1, "", {}});
-    Block b;
-    b.text = "block " + std::to_string(i);
-    b.element = i + 1;
-    doc.blocks.push_back(b);
-  }
+  const Document doc = Paragraphs(6);
   Container c;
   c.top = 5;
   c.members = {5, 6};
