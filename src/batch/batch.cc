@@ -41,6 +41,7 @@ struct Job {
   std::string error;              // kFailed: why; a record or page: why it cannot be cleaned
   std::string warning;            // cut to --max-bytes
   bool records = false;           // the input is read as JSON Lines or WARC records
+  std::unique_ptr<FileSource> file;  // kDocument: the opened file, read by the worker (reads run in parallel)
 };
 
 struct Done {
@@ -138,11 +139,8 @@ class JobSource {
       state_ = State::kLines;
       return false;
     }
-    bool truncated = false;
-    const Status s = ReadDocument(file_.get(), options_.max_bytes, &job->bytes, &truncated);
-    if (!s.ok()) return Fail(s.message(), job);
     job->kind = JobKind::kDocument;
-    if (truncated) job->warning = TruncationWarning(job->name, options_.max_bytes, job->bytes.size());
+    job->file = std::move(file_);
     state_ = State::kFinish;
     return true;
   }
@@ -224,9 +222,17 @@ class Processor {
   }
 
  private:
-  void Document(const Job& job, const Ruleset& rules, Done* done) const {
+  void Document(Job& job, const Ruleset& rules, Done* done) const {
+    bool truncated = false;
+    const Status read = ReadDocument(job.file.get(), options_.max_bytes, &job.bytes, &truncated);
+    job.file.reset();
+    if (!read.ok()) {
+      done->kind = JobKind::kFailed;
+      done->error = read.message();
+      return;
+    }
+    if (truncated) done->warning = TruncationWarning(job.name, options_.max_bytes, job.bytes.size());
     done->bytes = job.bytes.size();
-    done->warning = job.warning;
     const Result r = Clean(job.bytes, options_.clean, rules);
     if (!r.status.ok()) {
       done->error = job.name + ": " + r.status.message();
