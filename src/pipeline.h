@@ -5,8 +5,8 @@
 //         -> ComputeFeatures                                         (Features)
 //         -> MatchRules -> ChooseContainer -> ScoreBlocks            (scores)
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
-//         -> Decide -> SeparateTitle -> TrimAfterContainer -> KeepLede
-//         -> GuardOverPruning -> WidenIfThin
+//         -> Decide -> SeparateTitle -> TrimAfterContainer -> TrimTailBoxes
+//         -> KeepLede -> GuardOverPruning -> WidenIfThin
 //         -> FallBackToMetadata                                      (labels)
 //         -> FindInjectedPhrases                                     (repairs)
 //

@@ -1,6 +1,7 @@
 #include "classify/label.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "document/textutil.h"
 #include "features/stopwords.h"
@@ -217,6 +218,51 @@ int TrimAfterContainer(const Document& doc, const std::vector<Features>& feature
     if (features[i].chars >= o.tail_stop_chars) break;
     v[i].keep = false;
     v[i].why = "after the container's end";
+    ++dropped;
+  }
+  return dropped;
+}
+
+int TrimTailBoxes(const Document& doc, const std::vector<Features>& features, const LabelOptions& o,
+                  std::vector<Verdict>* verdicts) {
+  if (doc.kind != InputKind::kHtml) return 0;
+  auto& v = *verdicts;
+  auto parent_of = [&](std::size_t i) {
+    const int e = doc.blocks[i].element;
+    return e < 0 ? -1 : doc.elements[e].parent;
+  };
+  // The body: the element whose child blocks hold most of the kept text.
+  std::unordered_map<int, std::size_t> kept_by_parent;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].keep) continue;
+    kept_by_parent[parent_of(i)] += features[i].chars;
+    kept += features[i].chars;
+  }
+  int body = -1;
+  std::size_t body_chars = 0;
+  for (const auto& [parent, chars] : kept_by_parent)
+    if (chars > body_chars) body = parent, body_chars = chars;
+  if (body < 0 || body_chars < kept * o.tail_body_share) return 0;
+  std::size_t last = 0;  // the body's last kept paragraph
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i].keep && parent_of(i) == body && doc.blocks[i].kind != BlockKind::kHeading) last = i;
+
+  int dropped = 0;
+  for (std::size_t i = last + 1; i < v.size(); ++i) {
+    if (!v[i].keep) continue;
+    const BlockKind kind = doc.blocks[i].kind;
+    if (kind == BlockKind::kListItem || kind == BlockKind::kQuote || kind == BlockKind::kTableCell) continue;
+    const int parent = parent_of(i);
+    if (kind != BlockKind::kHeading) {
+      // Shallower than the body: the page's own flow, not a box in the article.
+      if (parent < 0 || doc.elements[parent].depth < doc.elements[body].depth) continue;
+      // A box nested in the body may still be the article's (a section of
+      // its own) when it holds a paragraph of tail_stop_chars or more.
+      if (IsWithin(doc, parent, body) && (parent == body || features[i].chars >= o.tail_stop_chars)) continue;
+    }
+    v[i].keep = false;
+    v[i].why = "after the body, in another box";
     ++dropped;
   }
   return dropped;

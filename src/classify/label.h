@@ -39,6 +39,7 @@ struct LabelOptions {
   int min_metadata_chars = 100;  // ...and has at least this many characters
   double prune_guard_ratio = 7;  // kept < container prose / ratio: restore the container's prose
   int tail_stop_chars = 300;   // a kept block this long past the container's end stops the trim
+  double tail_body_share = 0.5;  // TrimTailBoxes: the body holds at least this share of the kept text
   int lede_blocks = 2;         // blocks of lede_min_chars or more looked at above the container
   int lede_min_chars = 100;
   double lede_min_score = -2;  // a lede may carry "header"-class penalties, not nav/modal ones
@@ -66,6 +67,18 @@ void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts);
 // dropped.
 int TrimAfterContainer(const Document& doc, const std::vector<Features>& features, const Container& container,
                        const LabelOptions& options, std::vector<Verdict>* verdicts);
+
+// The article's paragraphs share one parent element (the body); what is
+// kept after the body's last paragraph in another box is mostly an author
+// bio, a newsletter or support appeal, a "share this" question, a teaser.
+// When the body holds at least tail_body_share of the kept text, every kept
+// block after its last paragraph goes if it is a heading, or sits outside
+// the body, or in a box nested in the body and is shorter than
+// tail_stop_chars. Spared: list items, quotes and table cells (an article's
+// closing list or quote), and blocks shallower than the body (the page's own
+// flow). HTML only. Returns the number dropped.
+int TrimTailBoxes(const Document& doc, const std::vector<Features>& features, const LabelOptions& options,
+                  std::vector<Verdict>* verdicts);
 
 // An article's standfirst often sits in a header element above the body,
 // where "header" classes and the outside-the-container penalty drop it.

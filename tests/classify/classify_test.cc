@@ -197,6 +197,57 @@ TEST_CASE("trim: kept blocks past the container's end go, back to the first long
   CHECK(TrimAfterContainer(doc, f, Container(), LabelOptions(), &w) == 0);
 }
 
+TEST_CASE("tail boxes: after the body's last paragraph, blocks in other boxes go") {
+  Document doc;
+  doc.kind = InputKind::kHtml;
+  auto element = [&](const char* tag, int parent) {
+    doc.elements.push_back({tag, parent, parent < 0 ? 0 : doc.elements[parent].depth + 1, "", {}});
+    return static_cast<int>(doc.elements.size()) - 1;
+  };
+  const int body = element("body", -1), article = element("article", body);
+  const int figure = element("div", article), promo = element("div", article), section = element("section", article);
+  const int list = element("ul", article), aside = element("aside", body), aside_box = element("div", aside);
+  struct Spec {
+    int parent;
+    const char* tag;
+    BlockKind kind;
+    int chars;
+  };
+  const Spec specs[] = {
+      {article, "p", BlockKind::kParagraph, 900},    // 0 the body
+      {figure, "p", BlockKind::kParagraph, 100},     // 1 a box before the body's end: not looked at
+      {article, "p", BlockKind::kParagraph, 900},    // 2 the body's last paragraph
+      {promo, "p", BlockKind::kParagraph, 120},      // 3 short, in a box nested in the body: goes
+      {section, "p", BlockKind::kParagraph, 350},    // 4 long, in a nested box: the article goes on
+      {list, "li", BlockKind::kListItem, 60},        // 5 a closing list item: stays
+      {article, "h2", BlockKind::kHeading, 30},      // 6 a heading after the body: goes
+      {aside_box, "p", BlockKind::kParagraph, 250},  // 7 outside the body: goes
+      {body, "p", BlockKind::kParagraph, 200},       // 8 shallower than the body: stays
+  };
+  std::vector<Features> f;
+  for (const Spec& s : specs) {
+    Block b;
+    b.kind = s.kind;
+    b.element = element(s.tag, s.parent);
+    doc.blocks.push_back(b);
+    Features x;
+    x.chars = s.chars;
+    f.push_back(x);
+  }
+  std::vector<Verdict> v(doc.blocks.size());
+  for (Verdict& x : v) x.keep = true;
+  CHECK(TrimTailBoxes(doc, f, LabelOptions(), &v) == 3);
+  const bool kept[] = {true, true, true, false, true, true, false, false, true};
+  for (std::size_t i = 0; i < v.size(); ++i) CHECK_MESSAGE(v[i].keep == kept[i], "block " << i);
+  CHECK(v[7].why == "after the body, in another box");
+  // When no parent holds half the kept text there is no body to measure from.
+  std::vector<Verdict> w(doc.blocks.size());
+  for (Verdict& x : w) x.keep = true;
+  LabelOptions strict;
+  strict.tail_body_share = 0.9;
+  CHECK(TrimTailBoxes(doc, f, strict, &w) == 0);
+}
+
 TEST_CASE("lede: good prose right above the container is kept, up to the first block that fails") {
   // Blocks 0-3 above the container (blocks 4-5).
   const Document doc = Paragraphs(6);
