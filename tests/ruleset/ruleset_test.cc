@@ -200,4 +200,23 @@ TEST_CASE("ruleset: the built-in cookie-notice rule finds consent notices, not r
   CHECK_FALSE(fires("Wir sind einverstanden, dass die Kekse zw\xC3\xB6lf Minuten backen."));
 }
 
+TEST_CASE("ruleset: the built-in appeal rules find inbox, share, channel and embed prompts, not article prose") {
+  const Ruleset r = Ruleset::Default();
+  auto fired = [&](const std::string& text) {
+    std::string names;
+    for (int i : r.Match(Target::kText, text))
+      if (r.rules()[i].name.rfind("cta-", 0) == 0) names += r.rules()[i].name + " ";
+    return names;
+  };
+  CHECK(fired("Die wichtigsten Meldungen der Woche direkt in dein Postfach.") == "cta-inbox ");
+  CHECK(fired("Get the morning briefing straight to your inbox.") == "cta-inbox ");
+  CHECK(fired("M\xC3\xB6" "chten Sie den Artikel teilen?") == "cta-share-question ");
+  CHECK(fired("Gef\xC3\xA4llt dir unser Wandermagazin?") == "cta-share-question ");
+  CHECK(fired("No olvides visitar nuestro canal de YouTube.") == "cta-own-channel ");
+  CHECK(fired("Klicken Sie auf den Button, um den Inhalt von einem Kartendienst zu laden.") == "cta-load-embed ");
+  CHECK(fired("Der Brief landete erst nach drei Wochen im Postfach des Rathauses, sagte die Sprecherin.") == "");
+  CHECK(fired("The council will hear what residents think about the bridge at its next meeting.") == "");
+  CHECK(fired("El canal de riego de la comarca se abri\xC3\xB3 en 1910.") == "");
+}
+
 }  // namespace pith
