@@ -219,4 +219,20 @@ TEST_CASE("ruleset: the built-in appeal rules find inbox, share, channel and emb
   CHECK(fired("El canal de riego de la comarca se abri\xC3\xB3 en 1910.") == "");
 }
 
+TEST_CASE("ruleset: affiliate disclosures and photo credits are recognised, ordinary sentences are not") {
+  const Ruleset r = Ruleset::Default();
+  auto fires = [&](const std::string& name, const std::string& text) {
+    for (int i : r.Match(Target::kText, text))
+      if (r.rules()[i].name == name) return true;
+    return false;
+  };
+  CHECK(fires("legal-affiliate", "F\xC3\xBC" "r Links auf dieser Seite erh\xC3\xA4lt das Portal ggf. eine Provision vom H\xC3\xA4ndler."));
+  CHECK(fires("legal-affiliate", "Solche Links kennzeichnen wir. Geld erhalten wir nur, wenn Sie dort etwas kaufen."));
+  CHECK(fires("legal-affiliate", "Advertisers do not influence our picks. Read our advertiser disclosure for more info."));
+  CHECK_FALSE(fires("legal-affiliate", "Die Stadt erh\xC3\xA4lt vom Land eine F\xC3\xB6rderung f\xC3\xBC" "r den Radweg."));
+  CHECK(fires("meta-credit", "Cr\xC3\xA9" "dits photos : Agence Exemple"));
+  CHECK(fires("meta-credit", "Bildnachweis: Stadtarchiv"));
+  CHECK_FALSE(fires("meta-credit", "Die Fotos zeigen den Hafen im Winter."));
+}
+
 }  // namespace pith
