@@ -25,6 +25,14 @@ class Deadline {
   // Reads the monotonic clock (tens of nanoseconds) when a budget is set.
   bool Expired() const { return limited_ && Clock::now() >= end_; }
 
+  // The budget left, as a timeout for nested work: 0 (no limit) when there
+  // is none, and never 0 when there is one, even once spent.
+  double Remaining() const {
+    if (!limited_) return 0;
+    const double left = std::chrono::duration<double>(end_ - Clock::now()).count();
+    return left > 1e-9 ? left : 1e-9;
+  }
+
  private:
   using Clock = std::chrono::steady_clock;
   static constexpr double kLongest = 1e9;  // about 30 years: beyond it, no limit (and no overflow)

@@ -29,6 +29,52 @@ bool OverBudget(const Deadline& deadline, double seconds, const char* stage, Res
   return true;
 }
 
+std::size_t KeptChars(const Result& r) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < r.verdicts.size(); ++i)
+    if (r.verdicts[i].keep) kept += CodePoints(r.doc.blocks[i].text);
+  return kept;
+}
+
+// Some blog platforms ship the post as markup inside <script
+// type="text/template"> and draw it with scripts, leaving the page itself
+// all but empty. When fewer than thin_chars characters were kept, that
+// markup is cleaned as a page of its own (without this fallback, so it
+// cannot recurse), and its kept blocks replace the page's when they hold
+// at least min_metadata_chars and metadata_ratio times the kept text.
+bool FallBackToTemplate(const CleanOptions& options, const Ruleset& rules, const Deadline& deadline, Result* r) {
+  const std::string& markup = r->doc.meta.template_markup;
+  const LabelOptions& o = options.label;
+  if (!options.template_fallback || markup.empty()) return false;
+  const std::size_t kept = KeptChars(*r);
+  if (kept >= static_cast<std::size_t>(o.thin_chars)) return false;
+  CleanOptions inner = options;
+  inner.input = InputMode::kHtml;
+  inner.template_fallback = false;
+  inner.repair_injections = false;
+  inner.timeout_seconds = deadline.Remaining();  // one budget for the page and its template
+  const Result t = Clean(markup, inner, rules);
+  const std::size_t chars = t.status.ok() ? KeptChars(t) : 0;
+  if (chars < static_cast<std::size_t>(o.min_metadata_chars) || chars < o.metadata_ratio * kept) return false;
+  for (Verdict& v : r->verdicts) {
+    if (!v.keep) continue;
+    v.keep = false;
+    v.why = "fallback: the page's script template holds more text";
+  }
+  for (std::size_t i = 0; i < t.doc.blocks.size(); ++i) {
+    if (!t.verdicts[i].keep) continue;
+    Block b = t.doc.blocks[i];
+    b.element = b.row = -1;  // the template's elements are not the page's
+    b.tag_path = "script>" + b.tag_path;
+    r->doc.blocks.push_back(std::move(b));
+    Verdict v = t.verdicts[i];
+    v.rules.clear();  // rule indices stay valid, but the hits were on the template
+    v.why = "fallback: script template";
+    r->verdicts.push_back(std::move(v));
+  }
+  return true;
+}
+
 }  // namespace
 
 Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset& rules) {
@@ -53,10 +99,11 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
     r.kind_reason = "forced by --input";
   }
   if (r.kind == InputKind::kHtml) {
-    const PreScanned scanned = PreScan(decoded.text, options.prescan);
+    PreScanned scanned = PreScan(decoded.text, options.prescan);
     r.depth_capped = scanned.depth_capped;
     if (OverBudget(deadline, budget, "prescan", &r)) return r;
     r.doc = ParseHtml(scanned.html);
+    r.doc.meta.template_markup = std::move(scanned.template_markup);
   } else {
     r.doc = ParseText(decoded.text);
   }
@@ -85,8 +132,9 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   KeepLede(r.doc, r.features, r.container, options.label, &r.verdicts);
   r.guarded = GuardOverPruning(r.doc, r.features, r.container, options.label, &r.verdicts);
   r.widened = WidenIfThin(r.doc, r.features, r.container, rules, options.label, &r.verdicts);
+  r.from_template = FallBackToTemplate(options, rules, deadline, &r);
   r.from_metadata = FallBackToMetadata(options.label, &r.doc, &r.verdicts);
-  if (r.from_metadata) r.features = ComputeFeatures(r.doc, stoplists, r.language, deadline);
+  if (r.from_template || r.from_metadata) r.features = ComputeFeatures(r.doc, stoplists, r.language, deadline);
   if (OverBudget(deadline, budget, "labels", &r)) return r;
 
   if (options.repair_injections) {

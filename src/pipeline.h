@@ -7,7 +7,7 @@
 //         -> CutTrailingLists -> SmoothWithContext -> TrimTextHeader
 //         -> Decide -> SeparateTitle -> TrimAfterContainer -> TrimTailBoxes
 //         -> KeepLede -> GuardOverPruning -> WidenIfThin
-//         -> FallBackToMetadata                                      (labels)
+//         -> FallBackToTemplate -> FallBackToMetadata                (labels)
 //         -> FindInjectedPhrases                                     (repairs)
 //
 // The Result holds every intermediate, so the renderers (output/) and
@@ -43,6 +43,7 @@ struct CleanOptions {
   LabelOptions label;
   InjectionOptions injection;
   bool repair_injections = true;        // remove injected spam phrases from kept text
+  bool template_fallback = true;        // FallBackToTemplate (off for the template's own cleaning)
   double timeout_seconds = 60;          // --timeout: time budget per document, checked between
                                         // stages and per block; 0 = no limit
 };
@@ -61,6 +62,7 @@ struct Result {
   std::vector<Verdict> verdicts;
   bool guarded = false;        // GuardOverPruning restored the container's prose
   bool widened = false;
+  bool from_template = false;  // FallBackToTemplate replaced the text (blocks appended to doc)
   bool from_metadata = false;  // FallBackToMetadata replaced the text (blocks appended to doc)
   Injection injection;
 

@@ -60,6 +60,7 @@ struct Metadata {
   std::string description;  // <meta name="description"> / og:description
   std::string body;         // the longest JSON-LD articleBody/text of the page, whitespace-collapsed
   std::string keywords;     // <meta name="keywords">, as written
+  std::string template_markup;  // the longest <script type="text/template"> body (markup a script draws)
 };
 
 struct Document {

@@ -257,6 +257,7 @@ std::string RenderExplain(const Result& r, Format format, const Ruleset& rules, 
     j["depth_capped"] = r.depth_capped;
     j["guarded"] = r.guarded;
     j["widened"] = r.widened;
+    j["from_template"] = r.from_template;
     j["from_metadata"] = r.from_metadata;
     j["removed_phrases"] = r.injection.phrases;
     j["title"] = r.injection.title;
@@ -300,6 +301,9 @@ std::string RenderExplain(const Result& r, Format format, const Ruleset& rules, 
     out << "depth:     nesting too deep; " << r.depth_capped << " start tags beyond the cap were flattened\n";
   if (r.guarded) out << "guard:     pruning removed most of the container's prose; its prose blocks were restored\n";
   if (r.widened) out << "fallback:  too little text kept; widened to every unpenalised block of the container\n";
+  if (r.from_template)
+    out << "fallback:  too little text kept; the page's <script type=\"text/template\"> markup, cleaned as a page "
+           "of its own, holds more and replaces it\n";
   if (r.from_metadata)
     out << "fallback:  still too little text; the page's metadata (JSON-LD articleBody or description) is longer "
            "and replaces it\n";

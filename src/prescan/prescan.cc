@@ -1114,6 +1114,11 @@ class Scanner {
     std::size_t close = n;
     if (id == kScript) close = ScriptEnd(t.end);
     else if (id != kPlaintext) close = RawTextEnd(t.end, kTagNames[id]);
+    // Read before the end tag's scan reuses the attribute list.
+    if (id == kScript && fate != Fate::kSuppressed && close - t.end > out_.template_markup.size()) {
+      const Attribute* type = Attr("type");
+      if (type && EqualsLower(Value(*type), "text/template")) out_.template_markup = in_.substr(t.end, close - t.end);
+    }
     std::size_t end = n;
     if (close < n) {
       const TagToken e = ScanTag(close, true);

@@ -54,6 +54,8 @@ struct PreScanned {
   std::string html;               // the input minus what was dropped
   int depth_capped = 0;           // start tags dropped for depth
   std::size_t bytes_skipped = 0;  // input bytes not copied to html
+  std::string template_markup;    // the longest <script type="text/template"> body: markup that some
+                                  // pages draw with scripts (read by the pipeline's template fallback)
 };
 
 PreScanned PreScan(std::string_view html, const PreScanOptions& options);

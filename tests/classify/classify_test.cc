@@ -153,6 +153,37 @@ TEST_CASE("fallback: a page drawn by scripts takes its text from JSON-LD article
   CHECK(r.verdicts.back().why == "fallback: JSON-LD articleBody");
 }
 
+TEST_CASE("fallback: a page drawn from a script template takes the template's cleaned text") {
+  const std::string post = "<div class='post-body'><p>" + kProse + "</p><p>" + kProse + " Again.</p></div>";
+  const std::string page = "<html><head><meta name='description' content='A short description of the post, "
+                           "long enough to be used when nothing better is there.'></head><body>"
+                           "<div class='loading'>Loading...</div><script type='text/template'>" +
+                           post + "<div class='share'>Share this post</div></script></body></html>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  CHECK(r.from_template);
+  CHECK_FALSE(r.from_metadata);
+  CHECK(Kept(r) == kProse + "\n" + kProse + " Again.\n");
+  REQUIRE(r.features.size() == r.doc.blocks.size());
+  CHECK(r.verdicts.back().why == "fallback: script template");
+  // A page that holds its text itself ignores its templates.
+  const Result full = Clean("<body><article><p>" + kProse + "</p><p>" + kProse +
+                                "</p></article><script type='text/template'><p>Hello {{name}}</p></script></body>",
+                            {}, Ruleset::Default());
+  CHECK_FALSE(full.from_template);
+  CHECK(Kept(full).find("Hello") == std::string::npos);
+}
+
+TEST_CASE("fallback: templates inside templates are not followed") {
+  // The outer template's body is a thin page whose own template holds the
+  // prose: followed, it would be taken; only one level is cleaned.
+  const std::string page = "<body><p>Loading</p><script type='text/template'><p>Loading</p>"
+                           "<script type='text/template'><p>" + kProse + "</p></script></body>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  CHECK(r.status.ok());
+  CHECK_FALSE(r.from_template);
+  CHECK(Kept(r).find("opening hours") == std::string::npos);
+}
+
 TEST_CASE("fallback: without a usable articleBody the meta description replaces a thin result") {
   // An articleBody holding markup is not used as text.
   const std::string page =
