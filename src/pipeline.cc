@@ -127,7 +127,7 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   TrimTextHeader(r.doc, r.features, &r.verdicts);
   Decide(&r.verdicts);
   SeparateTitle(r.doc, &r.verdicts);
-  TrimAfterContainer(r.doc, r.features, r.container, options.label, &r.verdicts);
+  TrimAfterContainer(r.doc, r.features, r.container, rules, options.label, &r.verdicts);
   TrimTailBoxes(r.doc, r.features, options.label, &r.verdicts);
   KeepLede(r.doc, r.features, r.container, options.label, &r.verdicts);
   r.guarded = GuardOverPruning(r.doc, r.features, r.container, options.label, &r.verdicts);

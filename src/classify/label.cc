@@ -34,6 +34,20 @@ bool IsWithin(const Document& doc, int e, int ancestor) {
   return false;
 }
 
+// The block sits in an element that names itself the article's body (a
+// class/id or attribute boost of article_body_boost or more).
+bool InArticleBody(const Verdict& v, const Ruleset& rules, const LabelOptions& o) {
+  bool body = false;
+  for (int r : v.rules) {
+    const Rule& rule = rules.rules()[r];
+    if (rule.action != Action::kBoost) return false;  // any penalty: a widget in the body (a form, a share bar)
+    if (rule.action == Action::kBoost && (rule.target == Target::kClassId || rule.target == Target::kAttr) &&
+        rule.weight >= o.article_body_boost)
+      body = true;
+  }
+  return body;
+}
+
 bool HeadlineLike(const Features& f, const LabelOptions& o) {
   return f.chars >= 12 && f.chars < o.list_line_chars && !f.terminal &&
          (f.title_case >= 0.5 || f.list_item || f.link_density > 0.5 || f.cjk);
@@ -206,7 +220,7 @@ void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts) {
 }
 
 int TrimAfterContainer(const Document& doc, const std::vector<Features>& features, const Container& container,
-                       const LabelOptions& o, std::vector<Verdict>* verdicts) {
+                       const Ruleset& rules, const LabelOptions& o, std::vector<Verdict>* verdicts) {
   if (container.top < 0) return 0;
   auto& v = *verdicts;
   std::size_t end = 0;  // one past the container's last block
@@ -216,6 +230,7 @@ int TrimAfterContainer(const Document& doc, const std::vector<Features>& feature
   for (std::size_t i = v.size(); i-- > end;) {
     if (!v[i].keep) continue;
     if (features[i].chars >= o.tail_stop_chars) break;
+    if (doc.blocks[i].kind != BlockKind::kTableCell && InArticleBody(v[i], rules, o)) continue;
     v[i].keep = false;
     v[i].why = "after the container's end";
     ++dropped;

@@ -12,6 +12,8 @@
 //                        leaves the body: it is metadata, not article text
 //   TrimAfterContainer-> kept blocks past the container's end go (author
 //                        boxes, teasers, comment prompts)
+//   TrimTailBoxes     -> kept blocks after the body's last paragraph in other
+//                        boxes go (bios, appeals, share questions)
 //   KeepLede          -> the standfirst right above the container stays
 //   GuardOverPruning  -> the container's own prose was mostly pruned: keep it
 //   WidenIfThin       -> fallback: too little kept, retry in recall mode
@@ -39,6 +41,7 @@ struct LabelOptions {
   int min_metadata_chars = 100;  // ...and has at least this many characters
   double prune_guard_ratio = 7;  // kept < container prose / ratio: restore the container's prose
   int tail_stop_chars = 300;   // a kept block this long past the container's end stops the trim
+  double article_body_boost = 3;  // TrimAfterContainer spares blocks in elements boosted this much
   double tail_body_share = 0.5;  // TrimTailBoxes: the body holds at least this share of the kept text
   int lede_blocks = 2;         // blocks of lede_min_chars or more looked at above the container
   int lede_min_chars = 100;
@@ -63,10 +66,12 @@ void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts);
 // prompt to comment): on trafilatura-dev two in three of them are
 // boilerplate, against one in twenty of the kept blocks before. From the
 // end of the page back, they are dropped until a block of tail_stop_chars
-// or more, which says the article really goes on there. Returns the number
-// dropped.
+// or more, which says the article really goes on there. Spared: blocks of an
+// element that names itself the article body (a class/id or attribute boost
+// of article_body_boost or more) that no rule penalised, such as a recipe's
+// steps below the chosen container. Returns the number dropped.
 int TrimAfterContainer(const Document& doc, const std::vector<Features>& features, const Container& container,
-                       const LabelOptions& options, std::vector<Verdict>* verdicts);
+                       const Ruleset& rules, const LabelOptions& options, std::vector<Verdict>* verdicts);
 
 // The article's paragraphs share one parent element (the body); what is
 // kept after the body's last paragraph in another box is mostly an author

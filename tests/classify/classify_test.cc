@@ -216,7 +216,7 @@ TEST_CASE("trim: kept blocks past the container's end go, back to the first long
   for (int i = 0; i < 5; ++i) f[i].chars = chars[i];
   std::vector<Verdict> v(5);
   for (Verdict& x : v) x.keep = true;
-  CHECK(TrimAfterContainer(doc, f, c, LabelOptions(), &v) == 1);
+  CHECK(TrimAfterContainer(doc, f, c, Ruleset::Default(), LabelOptions(), &v) == 1);
   CHECK(v[4].keep == false);
   CHECK(v[4].why == "after the container's end");
   CHECK(v[3].keep);  // long enough: the article goes on here
@@ -225,7 +225,34 @@ TEST_CASE("trim: kept blocks past the container's end go, back to the first long
   // Without a container nothing is trimmed.
   std::vector<Verdict> w(5);
   for (Verdict& x : w) x.keep = true;
-  CHECK(TrimAfterContainer(doc, f, Container(), LabelOptions(), &w) == 0);
+  CHECK(TrimAfterContainer(doc, f, Container(), Ruleset::Default(), LabelOptions(), &w) == 0);
+}
+
+TEST_CASE("trim: blocks in an element that names itself the article body stay, unless a rule penalised them") {
+  const Document doc = Paragraphs(4);
+  Container c;
+  c.top = 1;
+  c.members = {1};
+  c.inside = {0, 1, 0, 0, 0};
+  std::vector<Features> f(4);
+  for (Features& x : f) x.chars = 80;
+  const Ruleset& rules = Ruleset::Default();
+  auto rule = [&](const std::string& name) {
+    for (std::size_t i = 0; i < rules.rules().size(); ++i)
+      if (rules.rules()[i].name == name) return static_cast<int>(i);
+    return -1;
+  };
+  const int body = rule("classid-article-body"), share = rule("classid-share");
+  REQUIRE(body >= 0);
+  REQUIRE(share >= 0);
+  std::vector<Verdict> v(4);
+  for (Verdict& x : v) x.keep = true;
+  v[1].rules = {body};
+  v[2].rules = {body};         // a recipe step below the chosen container
+  v[3].rules = {body, share};  // a share bar in the same body
+  CHECK(TrimAfterContainer(doc, f, c, rules, LabelOptions(), &v) == 1);
+  CHECK(v[2].keep);
+  CHECK_FALSE(v[3].keep);
 }
 
 TEST_CASE("tail boxes: after the body's last paragraph, blocks in other boxes go") {
