@@ -217,9 +217,13 @@ TEST_CASE("ruleset: the built-in appeal rules find inbox, share, channel and emb
   CHECK(fired("Der Brief landete erst nach drei Wochen im Postfach des Rathauses, sagte die Sprecherin.") == "");
   CHECK(fired("The council will hear what residents think about the bridge at its next meeting.") == "");
   CHECK(fired("El canal de riego de la comarca se abri\xC3\xB3 en 1910.") == "");
+  CHECK(fired("\xC2\xBFSab\xC3\xAD" "as que tenemos canal de Telegram? \xC3\x9Anete.") == "cta-own-channel ");
+  CHECK(fired("Welche Erfahrung habt ihr gemacht? Verraten Sie uns gerne in den Kommentaren, was Sie denken.") ==
+        "cta-comment-invite ");
+  CHECK(fired("Readers wrote about the bridge in the comments section of the council's own site.") == "");
 }
 
-TEST_CASE("ruleset: affiliate disclosures and photo credits are recognised, ordinary sentences are not") {
+TEST_CASE("ruleset: affiliate disclosures, site licences and photo credits are recognised, ordinary sentences are not") {
   const Ruleset r = Ruleset::Default();
   auto fires = [&](const std::string& name, const std::string& text) {
     for (int i : r.Match(Target::kText, text))
@@ -233,6 +237,9 @@ TEST_CASE("ruleset: affiliate disclosures and photo credits are recognised, ordi
   CHECK(fires("meta-credit", "Cr\xC3\xA9" "dits photos : Agence Exemple"));
   CHECK(fires("meta-credit", "Bildnachweis: Stadtarchiv"));
   CHECK_FALSE(fires("meta-credit", "Die Fotos zeigen den Hafen im Winter."));
+  CHECK(fires("legal-site-licence", "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY 4.0."));
+  CHECK(fires("legal-site-licence", "All content on this blog is published under a Creative Commons licence."));
+  CHECK_FALSE(fires("legal-site-licence", "The museum released its photographs under a Creative Commons licence."));
 }
 
 }  // namespace pith
