@@ -29,13 +29,6 @@ bool OverBudget(const Deadline& deadline, double seconds, const char* stage, Res
   return true;
 }
 
-std::size_t KeptChars(const Result& r) {
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < r.verdicts.size(); ++i)
-    if (r.verdicts[i].keep) kept += CodePoints(r.doc.blocks[i].text);
-  return kept;
-}
-
 // Some blog platforms ship the post as markup inside <script
 // type="text/template"> and draw it with scripts, leaving the page itself
 // all but empty. When fewer than thin_chars characters were kept, that
@@ -46,7 +39,7 @@ bool FallBackToTemplate(const CleanOptions& options, const Ruleset& rules, const
   const std::string& markup = r->doc.meta.template_markup;
   const LabelOptions& o = options.label;
   if (!options.template_fallback || markup.empty()) return false;
-  const std::size_t kept = KeptChars(*r);
+  const std::size_t kept = KeptChars(r->doc, r->verdicts);
   if (kept >= static_cast<std::size_t>(o.thin_chars)) return false;
   CleanOptions inner = options;
   inner.input = InputMode::kHtml;
@@ -54,7 +47,7 @@ bool FallBackToTemplate(const CleanOptions& options, const Ruleset& rules, const
   inner.repair_injections = false;
   inner.timeout_seconds = deadline.Remaining();  // one budget for the page and its template
   const Result t = Clean(markup, inner, rules);
-  const std::size_t chars = t.status.ok() ? KeptChars(t) : 0;
+  const std::size_t chars = t.status.ok() ? KeptChars(t.doc, t.verdicts) : 0;
   if (chars < static_cast<std::size_t>(o.min_metadata_chars) || chars < o.metadata_ratio * kept) return false;
   for (Verdict& v : r->verdicts) {
     if (!v.keep) continue;

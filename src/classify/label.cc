@@ -346,11 +346,16 @@ bool WidenIfThin(const Document& doc, const std::vector<Features>& features, con
   return changed;
 }
 
+std::size_t KeptChars(const Document& doc, const std::vector<Verdict>& verdicts) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < verdicts.size(); ++i)
+    if (verdicts[i].keep) kept += CodePoints(doc.blocks[i].text);
+  return kept;
+}
+
 bool FallBackToMetadata(const LabelOptions& o, Document* doc, std::vector<Verdict>* verdicts) {
   auto& v = *verdicts;
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < v.size(); ++i)
-    if (v[i].keep) kept += CodePoints(doc->blocks[i].text);
+  const std::size_t kept = KeptChars(*doc, v);
   if (kept >= static_cast<std::size_t>(o.thin_chars)) return false;
   // An articleBody with markup in it would need parsing of its own.
   const std::string& body = doc->meta.body;

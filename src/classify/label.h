@@ -107,6 +107,9 @@ bool GuardOverPruning(const Document& doc, const std::vector<Features>& features
 bool WidenIfThin(const Document& doc, const std::vector<Features>& features, const Container& container,
                  const Ruleset& rules, const LabelOptions& options, std::vector<Verdict>* verdicts);
 
+// The kept text's length in characters (code points).
+std::size_t KeptChars(const Document& doc, const std::vector<Verdict>& verdicts);
+
 // When fewer than thin_chars characters are still kept and the page's
 // metadata holds a longer text (JSON-LD articleBody, else the meta
 // description, metadata_ratio times longer and at least min_metadata_chars),
