@@ -54,11 +54,13 @@ bool HeadlineLike(const Features& f, const LabelOptions& o) {
 }
 
 // jusText's neighbour lookup: the class of the nearest block before/after i
-// that is not short (and not near-good when ignore_neargood); edges count as bad.
-Class Neighbour(const std::vector<Class>& cls, std::size_t i, int step, bool ignore_neargood) {
+// that is not short, not skipped (and not near-good when ignore_neargood);
+// edges count as bad.
+Class Neighbour(const std::vector<Class>& cls, const std::vector<char>& skip, std::size_t i, int step,
+                bool ignore_neargood) {
   for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(cls.size()); j += step) {
     const Class c = cls[j];
-    if (c == Class::kShort) continue;
+    if (c == Class::kShort || skip[j]) continue;
     if (ignore_neargood && c == Class::kNearGood) continue;
     return c;
   }
@@ -122,6 +124,15 @@ void SmoothWithContext(const Document& doc, const std::vector<Features>& feature
   std::vector<Class> cls(n);
   for (std::size_t i = 0; i < n; ++i) cls[i] = v[i].cls;
   auto fixed = [&](std::size_t i) { return v[i].forced_by >= 0; };
+  // A block a rule dropped between good text on both sides ("Read more:
+  // ...", "Advertisement" between two paragraphs) is an interjection: it
+  // says nothing of the text around it, so the neighbour lookup passes over
+  // it. Elsewhere ("Comments (38)" after the body) it marks a boundary.
+  const std::vector<char> none(n);
+  std::vector<char> skip(n);
+  for (std::size_t i = 0; i < n; ++i)
+    skip[i] = fixed(i) && cls[i] == Class::kBad && Neighbour(cls, none, i, -1, true) == Class::kGood &&
+              Neighbour(cls, none, i, +1, true) == Class::kGood;
 
   // Short headings followed closely by good text are near-good.
   for (std::size_t i = 0; i < n; ++i) {
@@ -139,11 +150,11 @@ void SmoothWithContext(const Document& doc, const std::vector<Features>& feature
   std::vector<Class> next = cls;
   for (std::size_t i = 0; i < n; ++i) {
     if (cls[i] != Class::kShort || fixed(i)) continue;
-    const Class prev = Neighbour(cls, i, -1, true), after = Neighbour(cls, i, +1, true);
+    const Class prev = Neighbour(cls, skip, i, -1, true), after = Neighbour(cls, skip, i, +1, true);
     if (prev == Class::kGood && after == Class::kGood) next[i] = Class::kGood;
     else if (prev == Class::kBad && after == Class::kBad) next[i] = Class::kBad;
-    else if (prev == Class::kBad && Neighbour(cls, i, -1, false) == Class::kNearGood) next[i] = Class::kGood;
-    else if (after == Class::kBad && Neighbour(cls, i, +1, false) == Class::kNearGood) next[i] = Class::kGood;
+    else if (prev == Class::kBad && Neighbour(cls, skip, i, -1, false) == Class::kNearGood) next[i] = Class::kGood;
+    else if (after == Class::kBad && Neighbour(cls, skip, i, +1, false) == Class::kNearGood) next[i] = Class::kGood;
     else next[i] = Class::kBad;
     v[i].why = "context";
   }
@@ -151,7 +162,7 @@ void SmoothWithContext(const Document& doc, const std::vector<Features>& feature
   // Near-good blocks: bad only between two bad neighbours.
   for (std::size_t i = 0; i < n; ++i) {
     if (cls[i] != Class::kNearGood || fixed(i)) continue;
-    const Class prev = Neighbour(cls, i, -1, true), after = Neighbour(cls, i, +1, true);
+    const Class prev = Neighbour(cls, skip, i, -1, true), after = Neighbour(cls, skip, i, +1, true);
     next[i] = (prev == Class::kBad && after == Class::kBad) ? Class::kBad : Class::kGood;
     v[i].why = "context";
   }

@@ -106,6 +106,17 @@ TEST_CASE("smoothing: a short line between good paragraphs is kept, at the edges
   CHECK(r.verdicts[4].keep == false);
 }
 
+TEST_CASE("smoothing: a line a rule dropped between paragraphs does not count as context") {
+  // The "Read more" teaser goes by its rule; the subheading after it still
+  // stands between two paragraphs.
+  const Result r = CleanText(kProse + "\nRead more: Council delays vote on the harbour plan\nA new home for the archive\n" +
+                             kProse + "\n");
+  CHECK_FALSE(r.verdicts[1].keep);
+  CHECK(r.verdicts[1].forced_by >= 0);
+  CHECK(r.verdicts[2].keep);
+  CHECK(r.verdicts[2].why == "context");
+}
+
 TEST_CASE("cut: a related-list heading removes the run of headlines after it") {
   const Result r = CleanText(kProse + "\n" + kProse +
                              "\nRelated\nMayor opens new bridge downtown\nSchool board elects new chair\n"
