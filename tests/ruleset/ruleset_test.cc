@@ -242,4 +242,18 @@ TEST_CASE("ruleset: affiliate disclosures, site licences and photo credits are r
   CHECK_FALSE(fires("legal-site-licence", "The museum released its photographs under a Creative Commons licence."));
 }
 
+TEST_CASE("ruleset: author boxes carry the author-bio penalty, article bodies do not") {
+  const Ruleset r = Ruleset::Default();
+  auto fires = [&](const std::string& classid) {
+    for (int i : r.Match(Target::kClassId, classid))
+      if (r.rules()[i].name == "classid-author-bio") return true;
+    return false;
+  };
+  CHECK(fires("bmg-content-box bmg-author-box"));
+  CHECK(fires("about-the-author"));
+  CHECK(fires("post-authorbio"));
+  CHECK_FALSE(fires("post-author"));
+  CHECK_FALSE(fires("article-body entry-content"));
+}
+
 }  // namespace pith
