@@ -124,15 +124,17 @@ void SmoothWithContext(const Document& doc, const std::vector<Features>& feature
   std::vector<Class> cls(n);
   for (std::size_t i = 0; i < n; ++i) cls[i] = v[i].cls;
   auto fixed = [&](std::size_t i) { return v[i].forced_by >= 0; };
-  // A block a rule dropped between good text on both sides ("Read more:
-  // ...", "Advertisement" between two paragraphs) is an interjection: it
-  // says nothing of the text around it, so the neighbour lookup passes over
-  // it. Elsewhere ("Comments (38)" after the body) it marks a boundary.
+  // Interjections say nothing of the text around them, so the neighbour
+  // lookup passes over them: picture captions (a figure goes anywhere), and
+  // a block a rule dropped between good text on both sides ("Read more:
+  // ...", "Advertisement" between two paragraphs). Elsewhere a dropped block
+  // ("Comments (38)" after the body) marks a boundary and counts.
   const std::vector<char> none(n);
   std::vector<char> skip(n);
   for (std::size_t i = 0; i < n; ++i)
-    skip[i] = fixed(i) && cls[i] == Class::kBad && Neighbour(cls, none, i, -1, true) == Class::kGood &&
-              Neighbour(cls, none, i, +1, true) == Class::kGood;
+    skip[i] = doc.blocks[i].kind == BlockKind::kCaption ||
+              (fixed(i) && cls[i] == Class::kBad && Neighbour(cls, none, i, -1, true) == Class::kGood &&
+               Neighbour(cls, none, i, +1, true) == Class::kGood);
 
   // Short headings followed closely by good text are near-good.
   for (std::size_t i = 0; i < n; ++i) {

@@ -117,6 +117,19 @@ TEST_CASE("smoothing: a line a rule dropped between paragraphs does not count as
   CHECK(r.verdicts[2].why == "context");
 }
 
+TEST_CASE("smoothing: a picture caption does not count as context for the list after it") {
+  // The list's neighbours: the caption before (penalised) and a link line
+  // after; past the caption stands the article's prose.
+  const std::string page = "<body><article><p>" + kProse + "</p><p>" + kProse +
+                           " Again.</p><figure><figcaption>Crash test dummies in the hall</figcaption></figure>"
+                           "<ul><li>Eleven models are recommended</li><li>Four models fail on pollutants</li></ul>"
+                           "<p><a href='/a'>Child seats compared in an older test from last year</a></p><p>" +
+                           kProse + " Once more.</p></article></body>";
+  const Result r = Clean(page, {}, Ruleset::Default());
+  CHECK(Kept(r).find("Eleven models are recommended") != std::string::npos);
+  CHECK(Kept(r).find("Four models fail on pollutants") != std::string::npos);
+}
+
 TEST_CASE("cut: a related-list heading removes the run of headlines after it") {
   const Result r = CleanText(kProse + "\n" + kProse +
                              "\nRelated\nMayor opens new bridge downtown\nSchool board elects new chair\n"
