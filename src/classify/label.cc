@@ -67,6 +67,25 @@ Class Neighbour(const std::vector<Class>& cls, const std::vector<char>& skip, st
   return Class::kBad;
 }
 
+// A short line that closes the article's run of text: at most
+// signoff_distance blocks after good text, with only short or passed-over
+// blocks between, under the same parent element, and not introducing
+// anything (no final colon). A sign-off ("Euer Hans", "XX, Die Redaktion")
+// that a bad block after it would otherwise take down.
+bool ClosesRun(const Document& doc, const std::vector<Class>& cls, const std::vector<char>& skip, std::size_t i,
+               const LabelOptions& o) {
+  const Block& b = doc.blocks[i];
+  if (b.element < 0 || b.text.empty() || b.text.back() == ':') return false;
+  for (std::size_t j = i; j-- > 0 && i - j <= static_cast<std::size_t>(o.signoff_distance);) {
+    if (cls[j] == Class::kGood || cls[j] == Class::kNearGood) {
+      const int e = doc.blocks[j].element;
+      return e >= 0 && doc.elements[e].parent == doc.elements[b.element].parent;
+    }
+    if (cls[j] != Class::kShort && !skip[j]) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
@@ -157,6 +176,7 @@ void SmoothWithContext(const Document& doc, const std::vector<Features>& feature
     else if (prev == Class::kBad && after == Class::kBad) next[i] = Class::kBad;
     else if (prev == Class::kBad && Neighbour(cls, skip, i, -1, false) == Class::kNearGood) next[i] = Class::kGood;
     else if (after == Class::kBad && Neighbour(cls, skip, i, +1, false) == Class::kNearGood) next[i] = Class::kGood;
+    else if (prev == Class::kGood && ClosesRun(doc, cls, skip, i, o)) next[i] = Class::kGood;
     else next[i] = Class::kBad;
     v[i].why = "context";
   }

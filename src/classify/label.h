@@ -36,6 +36,7 @@ struct LabelOptions {
   double heading_min_score = -0.5;  // headings scored below this (penalised, or outside the container) are not rescued by the text after them
   int list_line_chars = 160;   // lines of a trailing list are shorter than this
   int min_list_run = 4;        // unheaded runs of headline-like lines at the tail
+  int signoff_distance = 2;    // a short closing line this many blocks after good text, same parent: kept
   int thin_chars = 250;        // fewer kept characters than this: widen
   double metadata_ratio = 1.5;  // metadata text this many times longer than a thin result replaces it
   int min_metadata_chars = 100;  // ...and has at least this many characters

@@ -130,6 +130,17 @@ TEST_CASE("smoothing: a picture caption does not count as context for the list a
   CHECK(Kept(r).find("Four models fail on pollutants") != std::string::npos);
 }
 
+TEST_CASE("smoothing: a short sign-off after the last paragraph stays; a line introducing a list does not") {
+  auto page = [&](const std::string& closing) {
+    return "<body><article><div class='entry'><p>" + kProse + "</p><p>" + kProse + " Again.</p><p>" + closing +
+           "</p></div><div class='share'><a href='/s'>Facebook</a> <a href='/t'>Twitter</a></div></article></body>";
+  };
+  const Result signed_off = Clean(page("Yours, the editors"), {}, Ruleset::Default());
+  CHECK(Kept(signed_off).find("Yours, the editors") != std::string::npos);
+  const Result teaser = Clean(page("You might also like these stories:"), {}, Ruleset::Default());
+  CHECK(Kept(teaser).find("You might also like") == std::string::npos);
+}
+
 TEST_CASE("cut: a related-list heading removes the run of headlines after it") {
   const Result r = CleanText(kProse + "\n" + kProse +
                              "\nRelated\nMayor opens new bridge downtown\nSchool board elects new chair\n"
