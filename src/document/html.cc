@@ -17,14 +17,16 @@
 namespace pith {
 namespace {
 
-// The memory of one parse (Gumbo's allocator hooks). Gumbo makes some ten
-// thousand small allocations per page and frees most of them again soon;
-// through malloc that was a sixth of pith's instructions. Blocks are
-// rounded up to a power of two, carved from large chunks, and a freed block
-// goes on the free list of its size and is reused, so the pool holds about
-// the parse's peak live memory (at most twice, for the rounding). Blocks
-// over kLargest bytes are malloc'ed one by one. The pool releases all of it
-// at once, so the tree needs no gumbo_destroy_output walk.
+// The memory of the parses one thread runs (Gumbo's allocator hooks). Gumbo
+// makes some ten thousand small allocations per page and frees most of them
+// again soon; through malloc that was a sixth of pith's instructions. Blocks
+// are rounded up to a power of two, carved from large chunks, and a freed
+// block goes on the free list of its size and is reused, so a parse holds
+// about its peak live memory (at most twice, for the rounding). Blocks over
+// kLargest bytes are malloc'ed one by one. Reset() drops a whole tree at
+// once, so it needs no gumbo_destroy_output walk, and keeps up to kKept
+// bytes of chunks for the next parse: memory the kernel has already mapped,
+// where fresh chunks would page-fault again on every document.
 class GumboPool {
  public:
   GumboPool() = default;
@@ -41,11 +43,25 @@ class GumboPool {
     options->userdata = this;
   }
 
+  // Frees every block; the first kKept bytes of chunks stay for reuse.
+  void Reset() {
+    for (void* block : large_) std::free(block);
+    large_.clear();
+    const std::size_t keep = std::min(chunks_.size(), kKept / kChunk);
+    for (std::size_t i = keep; i < chunks_.size(); ++i) std::free(chunks_[i]);
+    chunks_.resize(keep);
+    std::fill(std::begin(free_), std::end(free_), nullptr);
+    used_ = 0;
+    next_ = nullptr;
+    left_ = 0;
+  }
+
  private:
   static constexpr std::size_t kHeader = 16;  // the block's size class; keeps payloads 16-aligned
   static constexpr int kClasses = 13;         // payloads of 16 << 0 .. 16 << 12 bytes
   static constexpr std::size_t kLargest = std::size_t{16} << (kClasses - 1);
   static constexpr std::size_t kChunk = 256 << 10;
+  static constexpr std::size_t kKept = 16 << 20;
   static constexpr int kLarge = kClasses;
 
   void* Allocate(std::size_t size) {
@@ -62,17 +78,22 @@ class GumboPool {
       return p;
     }
     const std::size_t need = kHeader + (std::size_t{16} << c);
-    if (left_ < need) {
-      next_ = static_cast<char*>(std::malloc(kChunk));
-      if (next_ == nullptr) std::abort();
-      chunks_.push_back(next_);
-      left_ = kChunk;
-    }
+    if (left_ < need) NextChunk();
     char* block = next_;
     next_ += need;
     left_ -= need;
     *reinterpret_cast<int*>(block) = c;
     return block + kHeader;
+  }
+
+  void NextChunk() {
+    if (used_ == chunks_.size()) {
+      void* chunk = std::malloc(kChunk);
+      if (chunk == nullptr) std::abort();
+      chunks_.push_back(chunk);
+    }
+    next_ = static_cast<char*>(chunks_[used_++]);
+    left_ = kChunk;
   }
 
   void Free(void* p) {
@@ -88,7 +109,8 @@ class GumboPool {
     free_[c] = p;
   }
 
-  std::vector<void*> chunks_;
+  std::vector<void*> chunks_;  // chunks_[0, used_) are carved by the current parse
+  std::size_t used_ = 0;
   std::unordered_set<void*> large_;
   void* free_[kClasses] = {};
   char* next_ = nullptr;
@@ -494,12 +516,16 @@ class Segmenter {
 }  // namespace
 
 Document ParseHtml(std::string_view utf8) {
-  GumboPool pool;  // owns the tree: released when the document is built
+  // One pool per thread, reused by every page the thread parses: its chunks
+  // stay mapped between documents (at most kKept bytes per thread).
+  thread_local GumboPool pool;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read parse errors; do not collect them
   pool.Use(&options);
   const GumboOutput* output = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
-  return Segmenter().Run(output->root);
+  Document doc = Segmenter().Run(output->root);
+  pool.Reset();
+  return doc;
 }
 
 }  // namespace pith
