@@ -4,10 +4,8 @@
 
 namespace pith {
 
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
+void AppendUtf8Multibyte(char32_t c, std::string* out) {
+  if (c < 0x800) {
     out->push_back(static_cast<char>(0xC0 | (c >> 6)));
     out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
   } else if (c < 0x10000) {

@@ -29,7 +29,15 @@ bool StartsWithBullet(std::string_view s);
 // Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges.
 std::string LowerUtf8(std::string_view s);
 
-void AppendUtf8(char32_t c, std::string* out);
+// Appends the UTF-8 of c; AppendUtf8 keeps ASCII, the common case, inline.
+void AppendUtf8Multibyte(char32_t c, std::string* out);
+inline void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else {
+    AppendUtf8Multibyte(c, out);
+  }
+}
 
 // The helpers below run for every character of every block: defined here so
 // that the compiler inlines them into those loops.
