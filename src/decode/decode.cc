@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "document/textutil.h"
+
 namespace pith {
 namespace {
 
@@ -44,7 +46,7 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ToLowerAscii(c);
   return out;
 }
 

@@ -162,7 +162,7 @@ std::string TagName(const GumboElement& el) {
   GumboStringPiece piece = el.original_tag;
   gumbo_tag_from_original_text(&piece);
   std::string name(piece.data, piece.length);
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : name) c = ToLowerAscii(c);
   return name;
 }
 
@@ -173,7 +173,7 @@ const char* Attr(const GumboElement& el, const char* name) {
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ToLowerAscii(c);
   return out;
 }
 

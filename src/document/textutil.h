@@ -101,6 +101,9 @@ constexpr bool IsUpper(char32_t c) {
   return false;
 }
 
+// Lower-cases A-Z only, whatever the C locale (std::tolower is a call per
+// byte, and in a Latin-1 locale would change bytes of UTF-8 sequences).
+constexpr char ToLowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 // Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges.
 constexpr char32_t ToLower(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
