@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "document/textutil.h"
+
 namespace pith {
 namespace {
 
@@ -44,7 +46,7 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ToLowerAscii(c);
   return out;
 }
 
@@ -234,11 +236,13 @@ bool Blank(std::string_view s) {
 
 Decoded DecodeAny(std::string_view bytes, const DecodeOptions& options) {
   Decoded d;
+  bool valid_utf8 = false;  // the whole input is valid UTF-8 (checked after the BOMs and the binary sniff)
   auto convert = [&](const std::string& charset, std::string_view body, const char* reason) {
     d.charset = charset;
     d.reason = reason;
     if (charset == "UTF-8") {
-      d.text = RepairUtf8(body);
+      // RepairUtf8 would copy valid bytes unchanged: skip its second check.
+      d.text = valid_utf8 && body.size() == bytes.size() ? std::string(body) : RepairUtf8(body);
       return true;
     }
     return Convert(body, charset, &d.text);
@@ -266,7 +270,7 @@ Decoded DecodeAny(std::string_view bytes, const DecodeOptions& options) {
     d.status = Status::Error("not text or HTML (looks like " + kind + ")");
     return d;
   }
-  const bool valid_utf8 = IsValidUtf8(bytes);
+  valid_utf8 = IsValidUtf8(bytes);
   // A page that declares a legacy charset but is valid, non-ASCII UTF-8 is
   // lying (a common CMS and server default); trust the bytes.
   const bool has_non_ascii =
@@ -328,7 +332,9 @@ Decoded Decode(std::string_view bytes, const DecodeOptions& options) {
   Decoded d = DecodeAny(bytes, options);
   if (!d.status.ok()) return d;
   // U+0000 is never text, and a NUL in the output breaks C-string readers.
-  d.text.erase(std::remove(d.text.begin(), d.text.end(), '\0'), d.text.end());
+  // Found first (memchr), as few pages hold one: std::remove rewrites every byte.
+  if (d.text.find('\0') != std::string::npos)
+    d.text.erase(std::remove(d.text.begin(), d.text.end(), '\0'), d.text.end());
   if (bytes.empty()) {
     d.status = Status::Error("empty input: nothing to clean");
   } else if (Blank(d.text)) {

@@ -1,6 +1,7 @@
 #include "document/html.h"
 
 #include <gumbo.h>
+#include <strings.h>
 
 #include <nlohmann/json.hpp>
 
@@ -8,6 +9,7 @@
 #include <bit>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -17,14 +19,16 @@
 namespace pith {
 namespace {
 
-// The memory of one parse (Gumbo's allocator hooks). Gumbo makes some ten
-// thousand small allocations per page and frees most of them again soon;
-// through malloc that was a sixth of pith's instructions. Blocks are
-// rounded up to a power of two, carved from large chunks, and a freed block
-// goes on the free list of its size and is reused, so the pool holds about
-// the parse's peak live memory (at most twice, for the rounding). Blocks
-// over kLargest bytes are malloc'ed one by one. The pool releases all of it
-// at once, so the tree needs no gumbo_destroy_output walk.
+// The memory of the parses one thread runs (Gumbo's allocator hooks). Gumbo
+// makes some ten thousand small allocations per page and frees most of them
+// again soon; through malloc that was a sixth of pith's instructions. Blocks
+// are rounded up to a power of two, carved from large chunks, and a freed
+// block goes on the free list of its size and is reused, so a parse holds
+// about its peak live memory (at most twice, for the rounding). Blocks over
+// kLargest bytes are malloc'ed one by one. Reset() drops a whole tree at
+// once, so it needs no gumbo_destroy_output walk, and keeps up to kKept
+// bytes of chunks for the next parse: memory the kernel has already mapped,
+// where fresh chunks would page-fault again on every document.
 class GumboPool {
  public:
   GumboPool() = default;
@@ -41,11 +45,25 @@ class GumboPool {
     options->userdata = this;
   }
 
+  // Frees every block; the first kKept bytes of chunks stay for reuse.
+  void Reset() {
+    for (void* block : large_) std::free(block);
+    large_.clear();
+    const std::size_t keep = std::min(chunks_.size(), kKept / kChunk);
+    for (std::size_t i = keep; i < chunks_.size(); ++i) std::free(chunks_[i]);
+    chunks_.resize(keep);
+    std::fill(std::begin(free_), std::end(free_), nullptr);
+    used_ = 0;
+    next_ = nullptr;
+    left_ = 0;
+  }
+
  private:
   static constexpr std::size_t kHeader = 16;  // the block's size class; keeps payloads 16-aligned
   static constexpr int kClasses = 13;         // payloads of 16 << 0 .. 16 << 12 bytes
   static constexpr std::size_t kLargest = std::size_t{16} << (kClasses - 1);
   static constexpr std::size_t kChunk = 256 << 10;
+  static constexpr std::size_t kKept = 16 << 20;
   static constexpr int kLarge = kClasses;
 
   void* Allocate(std::size_t size) {
@@ -62,17 +80,22 @@ class GumboPool {
       return p;
     }
     const std::size_t need = kHeader + (std::size_t{16} << c);
-    if (left_ < need) {
-      next_ = static_cast<char*>(std::malloc(kChunk));
-      if (next_ == nullptr) std::abort();
-      chunks_.push_back(next_);
-      left_ = kChunk;
-    }
+    if (left_ < need) NextChunk();
     char* block = next_;
     next_ += need;
     left_ -= need;
     *reinterpret_cast<int*>(block) = c;
     return block + kHeader;
+  }
+
+  void NextChunk() {
+    if (used_ == chunks_.size()) {
+      void* chunk = std::malloc(kChunk);
+      if (chunk == nullptr) std::abort();
+      chunks_.push_back(chunk);
+    }
+    next_ = static_cast<char*>(chunks_[used_++]);
+    left_ = kChunk;
   }
 
   void Free(void* p) {
@@ -88,7 +111,8 @@ class GumboPool {
     free_[c] = p;
   }
 
-  std::vector<void*> chunks_;
+  std::vector<void*> chunks_;  // chunks_[0, used_) are carved by the current parse
+  std::size_t used_ = 0;
   std::unordered_set<void*> large_;
   void* free_[kClasses] = {};
   char* next_ = nullptr;
@@ -138,7 +162,7 @@ std::string TagName(const GumboElement& el) {
   GumboStringPiece piece = el.original_tag;
   gumbo_tag_from_original_text(&piece);
   std::string name(piece.data, piece.length);
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : name) c = ToLowerAscii(c);
   return name;
 }
 
@@ -149,25 +173,54 @@ const char* Attr(const GumboElement& el, const char* name) {
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ToLowerAscii(c);
   return out;
 }
 
-bool IsHidden(const GumboElement& el) {
-  if (Attr(el, "hidden")) return true;
-  if (const char* v = Attr(el, "aria-hidden"); v && LowerAscii(v) == "true") return true;
-  if (const char* style = Attr(el, "style")) {
-    std::string s = LowerAscii(style);
+// The attributes an element's walk reads, found in one pass over its
+// attributes (a gumbo_get_attribute per name was 13 passes per element).
+// Names compare case-insensitively, as gumbo_get_attribute compares them.
+constexpr const char* kRuleAttrs[] = {"role", "itemprop", "itemtype", "aria-label", "rel",
+                                      "data-component", "data-testid", "type"};  // attr target, as "name=value"
+constexpr int kRuleAttrCount = static_cast<int>(std::size(kRuleAttrs));
+struct WalkAttrs {
+  const char* hidden = nullptr;
+  const char* aria_hidden = nullptr;
+  const char* style = nullptr;
+  const char* klass = nullptr;
+  const char* id = nullptr;
+  const char* rule[kRuleAttrCount] = {};  // values of kRuleAttrs
+};
+
+WalkAttrs ReadWalkAttrs(const GumboElement& el) {
+  WalkAttrs w;
+  for (unsigned i = 0; i < el.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+    const char** slot = nullptr;
+    if (strcasecmp(a->name, "class") == 0) slot = &w.klass;
+    else if (strcasecmp(a->name, "id") == 0) slot = &w.id;
+    else if (strcasecmp(a->name, "style") == 0) slot = &w.style;
+    else if (strcasecmp(a->name, "hidden") == 0) slot = &w.hidden;
+    else if (strcasecmp(a->name, "aria-hidden") == 0) slot = &w.aria_hidden;
+    else
+      for (int k = 0; k < kRuleAttrCount && slot == nullptr; ++k)
+        if (strcasecmp(a->name, kRuleAttrs[k]) == 0) slot = &w.rule[k];
+    if (slot != nullptr && *slot == nullptr) *slot = a->value;  // the first of a name, as gumbo_get_attribute
+  }
+  return w;
+}
+
+bool IsHidden(const WalkAttrs& a) {
+  if (a.hidden) return true;
+  if (a.aria_hidden && LowerAscii(a.aria_hidden) == "true") return true;
+  if (a.style) {
+    std::string s = LowerAscii(a.style);
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
     if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
       return true;
   }
   return false;
 }
-
-// Attributes the rules may target (attr target), as "name=value".
-constexpr const char* kRuleAttrs[] = {"role", "itemprop", "itemtype", "aria-label", "rel",
-                                      "data-component", "data-testid", "type"};
 
 BlockKind KindOf(GumboTag tag) {
   switch (tag) {
@@ -242,7 +295,9 @@ class Segmenter {
 
   void Enter(const GumboNode* node, std::vector<Frame>* stack) {
     const GumboElement& el = node->v.element;
-    if (IsSkipped(el.tag) || IsHidden(el)) return;
+    if (IsSkipped(el.tag)) return;
+    const WalkAttrs attrs = ReadWalkAttrs(el);
+    if (IsHidden(attrs)) return;
     if (el.tag == GUMBO_TAG_BR) {
       if (!text_.empty() && text_.back() == ' ') text_.pop_back();
       if (!text_.empty() && text_.back() != '\n') text_.push_back('\n');
@@ -254,13 +309,13 @@ class Segmenter {
     e.tag = TagName(el);
     e.parent = stack->empty() ? -1 : stack->back().element;
     e.depth = stack->empty() ? 0 : doc_.elements[e.parent].depth + 1;
-    if (const char* c = Attr(el, "class")) e.classid = LowerAscii(c);
-    if (const char* id = Attr(el, "id")) {
+    if (attrs.klass) e.classid = LowerAscii(attrs.klass);
+    if (attrs.id) {
       if (!e.classid.empty()) e.classid += ' ';
-      e.classid += LowerAscii(id);
+      e.classid += LowerAscii(attrs.id);
     }
-    for (const char* name : kRuleAttrs)
-      if (const char* v = Attr(el, name)) e.attrs.push_back(std::string(name) + "=" + LowerAscii(v));
+    for (int k = 0; k < kRuleAttrCount; ++k)
+      if (const char* v = attrs.rule[k]) e.attrs.push_back(std::string(kRuleAttrs[k]) + "=" + LowerAscii(v));
     const int index = static_cast<int>(doc_.elements.size());
     doc_.elements.push_back(std::move(e));
     const bool link = el.tag == GUMBO_TAG_A;
@@ -494,12 +549,16 @@ class Segmenter {
 }  // namespace
 
 Document ParseHtml(std::string_view utf8) {
-  GumboPool pool;  // owns the tree: released when the document is built
+  // One pool per thread, reused by every page the thread parses: its chunks
+  // stay mapped between documents (at most kKept bytes per thread).
+  thread_local GumboPool pool;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read parse errors; do not collect them
   pool.Use(&options);
   const GumboOutput* output = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
-  return Segmenter().Run(output->root);
+  Document doc = Segmenter().Run(output->root);
+  pool.Reset();
+  return doc;
 }
 
 }  // namespace pith

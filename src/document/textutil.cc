@@ -4,10 +4,8 @@
 
 namespace pith {
 
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
+void AppendUtf8Multibyte(char32_t c, std::string* out) {
+  if (c < 0x800) {
     out->push_back(static_cast<char>(0xC0 | (c >> 6)));
     out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
   } else if (c < 0x10000) {
@@ -40,6 +38,9 @@ std::string LowerUtf8(std::string_view s) {
 void AppendCollapsed(std::string_view s, std::string* out) {
   bool pending_space = !out->empty() && out->back() == ' ';
   if (pending_space) out->pop_back();
+  // Characters are copied a run at a time: [run, run_end) of s is kept and
+  // not yet appended.
+  std::size_t run = 0, run_end = 0;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t start = i;
     const char32_t c = NextCodePoint(s, &i);
@@ -48,10 +49,15 @@ void AppendCollapsed(std::string_view s, std::string* out) {
       pending_space = true;
       continue;
     }
-    if (pending_space && !out->empty() && out->back() != '\n') out->push_back(' ');
-    pending_space = false;
-    out->append(s.substr(start, i - start));
+    if (pending_space || run_end != start) {
+      out->append(s.substr(run, run_end - run));
+      if (pending_space && !out->empty() && out->back() != '\n') out->push_back(' ');
+      pending_space = false;
+      run = start;
+    }
+    run_end = i;
   }
+  out->append(s.substr(run, run_end - run));
   if (pending_space && !out->empty() && out->back() != '\n') out->push_back(' ');
 }
 

@@ -29,7 +29,15 @@ bool StartsWithBullet(std::string_view s);
 // Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges.
 std::string LowerUtf8(std::string_view s);
 
-void AppendUtf8(char32_t c, std::string* out);
+// Appends the UTF-8 of c; AppendUtf8 keeps ASCII, the common case, inline.
+void AppendUtf8Multibyte(char32_t c, std::string* out);
+inline void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else {
+    AppendUtf8Multibyte(c, out);
+  }
+}
 
 // The helpers below run for every character of every block: defined here so
 // that the compiler inlines them into those loops.
@@ -54,7 +62,7 @@ inline char32_t NextCodePoint(std::string_view s, std::size_t* i) {
 
 // Unicode-lite classification good enough for features: letters of the
 // common scripts, digits, upper case, CJK ideographs/kana.
-inline bool IsSpace(char32_t c) {
+constexpr bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
          c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
          c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || c == 0x200B;
@@ -62,17 +70,17 @@ inline bool IsSpace(char32_t c) {
 
 // Soft hyphen, zero-width space, word joiner, zero-width no-break space:
 // they only guide line breaking and would split words for every consumer.
-inline bool IsInvisible(char32_t c) { return c == 0x00AD || c == 0x200B || c == 0x2060 || c == 0xFEFF; }
+constexpr bool IsInvisible(char32_t c) { return c == 0x00AD || c == 0x200B || c == 0x2060 || c == 0xFEFF; }
 
-inline bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+constexpr bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 
-inline bool IsCjk(char32_t c) {
+constexpr bool IsCjk(char32_t c) {
   return (c >= 0x3040 && c <= 0x30FF) ||  // kana
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF);  // hangul
 }
 
-inline bool IsLetter(char32_t c) {
+constexpr bool IsLetter(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   if (c == 0xD7 || c == 0xF7) return false;
   if (c >= 0xC0 && c <= 0x24F) return true;   // Latin-1, Extended-A/B
@@ -84,7 +92,7 @@ inline bool IsLetter(char32_t c) {
   return IsCjk(c);
 }
 
-inline bool IsUpper(char32_t c) {
+constexpr bool IsUpper(char32_t c) {
   if (c >= 'A' && c <= 'Z') return true;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
   if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0;
@@ -93,8 +101,11 @@ inline bool IsUpper(char32_t c) {
   return false;
 }
 
+// Lower-cases A-Z only, whatever the C locale (std::tolower is a call per
+// byte, and in a Latin-1 locale would change bytes of UTF-8 sequences).
+constexpr char ToLowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 // Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges.
-inline char32_t ToLower(char32_t c) {
+constexpr char32_t ToLower(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c >= 0x100 && c <= 0x17F && (c % 2) == 0) return c + 1;

@@ -12,7 +12,7 @@
 namespace pith {
 namespace {
 
-bool IsTerminalMark(char32_t c) {
+constexpr bool IsTerminalMark(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
          c == 0xFF1F || c == 0xFF0E || c == 0x061F || c == 0x0964;
 }
@@ -21,6 +21,35 @@ bool IsClosing(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
          c == 0x300D || c == 0x300F || c == 0xFF09 || c == ']';
 }
+
+// What the feature loops ask of a character, as bits.
+enum CharBits : unsigned {
+  kSpace = 1, kLetter = 2, kUpper = 4, kCjk = 8, kDigit = 16, kComma = 32,
+  kCjkStop = 64,    // a CJK full stop: ends a sentence without a following space
+  kTerminal = 128,  // ends a sentence when a space follows
+};
+
+constexpr unsigned ClassifySlow(char32_t c) {
+  unsigned bits = 0;
+  if (IsSpace(c)) bits |= kSpace;
+  if (IsLetter(c)) bits |= kLetter;
+  if (IsUpper(c)) bits |= kUpper;
+  if (IsCjk(c)) bits |= kCjk;
+  if (IsDigit(c)) bits |= kDigit;
+  if (c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x060C) bits |= kComma;
+  if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) bits |= kCjkStop;
+  else if (IsTerminalMark(c)) bits |= kTerminal;
+  return bits;
+}
+
+// ASCII, most characters of most pages, is looked up.
+constexpr auto kAsciiBits = [] {
+  std::array<unsigned char, 128> table{};
+  for (char32_t c = 0; c < 128; ++c) table[c] = static_cast<unsigned char>(ClassifySlow(c));
+  return table;
+}();
+
+unsigned Classify(char32_t c) { return c < 128 ? kAsciiBits[c] : ClassifySlow(c); }
 
 }  // namespace
 
@@ -40,23 +69,23 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
     bool prev_terminal = false;
     for (std::size_t i = 0; i < b.text.size();) {
       const char32_t c = NextCodePoint(b.text, &i);
+      const unsigned bits = Classify(c);
       ++f.chars;
-      if (IsSpace(c)) {
+      if (bits & kSpace) {
         if (prev_terminal) ++f.sentences;
         prev_terminal = false;
         continue;
       }
       ++nonspace;
-      if (IsLetter(c)) {
+      if (bits & kLetter) {
         ++letters;
-        if (IsUpper(c)) ++upper;
+        if (bits & kUpper) ++upper;
       }
-      if (IsCjk(c)) ++cjk;
-      if (IsDigit(c)) ++digits;
-      if (c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x060C) ++f.commas;
-      // CJK full stops end a sentence without a following space.
-      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) ++f.sentences;
-      prev_terminal = IsTerminalMark(c) && c != 0x3002 && c != 0xFF01 && c != 0xFF1F;
+      if (bits & kCjk) ++cjk;
+      if (bits & kDigit) ++digits;
+      if (bits & kComma) ++f.commas;
+      if (bits & kCjkStop) ++f.sentences;
+      prev_terminal = bits & kTerminal;
       before_last = last;
       last = c;
     }
@@ -81,14 +110,15 @@ std::vector<Features> ComputeFeatures(const Document& doc, const Stoplists& stop
     bool at_word_start = true;
     for (std::size_t i = 0; i < b.text.size();) {
       const char32_t c = NextCodePoint(b.text, &i);
-      if (IsLetter(c) && !IsCjk(c)) {
+      const unsigned bits = Classify(c);
+      if ((bits & (kLetter | kCjk)) == kLetter) {
         if (at_word_start) {
           ++alpha_words;
-          if (IsUpper(c)) ++capitalised;
+          if (bits & kUpper) ++capitalised;
         }
         at_word_start = false;
       } else {
-        at_word_start = IsSpace(c) || c == '"' || c == '(' || c == 0x201C;
+        at_word_start = (bits & kSpace) || c == '"' || c == '(' || c == 0x201C;
       }
     }
     if (f.words > 0) f.stopword_ratio = static_cast<double>(stopwords) / f.words;

@@ -1,5 +1,6 @@
 #include "features/stopwords.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdlib>
 
@@ -32,9 +33,41 @@ void Stoplists::Add(const std::string& language, std::string_view content) {
     std::size_t end = content.find('\n', pos);
     if (end == std::string_view::npos) end = content.size();
     std::string word = CollapseWhitespace(content.substr(pos, end - pos));
-    if (!word.empty() && word[0] != '#') words_[LowerUtf8(word)] |= bit;
+    if (!word.empty() && word[0] != '#') {
+      const std::string lower = LowerUtf8(word);
+      if (2 * (used_ + 1) > slots_.size()) Grow();
+      Slot& slot = slots_[Find(lower)];
+      if (slot.size == 0) {
+        slot.offset = static_cast<std::uint32_t>(words_.size());
+        slot.size = static_cast<std::uint32_t>(lower.size());
+        words_ += lower;
+        ++used_;
+      }
+      slot.languages |= bit;
+    }
     pos = end + 1;
   }
+}
+
+std::uint64_t Stoplists::Hash(std::string_view word) {
+  std::uint64_t h = 14695981039346656037ULL;  // FNV-1a: words are short
+  for (unsigned char c : word) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+std::size_t Stoplists::Find(std::string_view word) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = Hash(word) & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.size == 0 || std::string_view(words_).substr(slot.offset, slot.size) == word) return i;
+  }
+}
+
+void Stoplists::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot());
+  for (const Slot& slot : old)
+    if (slot.size != 0) slots_[Find(std::string_view(words_).substr(slot.offset, slot.size))] = slot;
 }
 
 LanguageSet Stoplists::Bit(const std::string& language) const {
@@ -44,8 +77,8 @@ LanguageSet Stoplists::Bit(const std::string& language) const {
 }
 
 LanguageSet Stoplists::Languages(std::string_view token) const {
-  const auto it = words_.find(token);
-  return it == words_.end() ? 0 : it->second;
+  if (slots_.empty() || token.empty()) return 0;
+  return slots_[Find(token)].languages;
 }
 
 std::vector<std::string> Tokenize(std::string_view text) {

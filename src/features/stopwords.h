@@ -6,7 +6,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "document/document.h"
@@ -31,7 +30,8 @@ class Stoplists {
   LanguageSet Bit(const std::string& language) const;
 
   // The languages whose list holds `token` (a lower-cased token as
-  // ForEachToken gives it). One hash lookup for all lists.
+  // ForEachToken gives it). One probe of a flat table for all lists: it runs
+  // for every word of every block.
   LanguageSet Languages(std::string_view token) const;
 
   // The page's language: the list with the most hits over the first few
@@ -41,13 +41,23 @@ class Stoplists {
   std::string Detect(const Document& doc) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;  // look up string_views without a copy
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // An open-addressing table (linear probing, at most half full) over one
+  // buffer of the words: a lookup touches a slot and the word's bytes, where
+  // an unordered_map chased a bucket, a node and the node's string.
+  struct Slot {
+    std::uint32_t offset = 0;  // of the word in words_
+    std::uint32_t size = 0;    // 0: empty slot
+    LanguageSet languages = 0;
   };
+  static std::uint64_t Hash(std::string_view word);
+  // The slot holding `word`, or the empty slot where it would go.
+  std::size_t Find(std::string_view word) const;
+  void Grow();
 
   std::vector<std::string> languages_;  // bit i = languages_[i]
-  std::unordered_map<std::string, LanguageSet, Hash, std::equal_to<>> words_;
+  std::string words_;                   // the words, one after the other
+  std::vector<Slot> slots_;             // a power of two in size
+  std::size_t used_ = 0;                // slots holding a word
 };
 
 // Calls token(std::string_view) for each lower-cased word token of text in

@@ -272,8 +272,12 @@ class Scanner {
   // Copies a tag, leaving out the attributes nobody reads (see prescan.h)
   // and replacing attribute values longer than the limit by "".
   void KeepTag(const TagToken& t) {
-    const bool keep_all =
-        !options_.drop_unread_attributes || (PropsOf(t.id) & kFormatting) || t.id == kIsindex;
+    // The parser compares the attributes of alike formatting elements (the
+    // "Noah's Ark" clause needs three after the last marker), but never those
+    // of <a>: a new <a> first removes the open one from the list, so at most
+    // one <a> is ever there. Its href is a third of what the parser reads.
+    const bool compared = (PropsOf(t.id) & kFormatting) && t.id != kA;
+    const bool keep_all = !options_.drop_unread_attributes || compared || t.id == kIsindex;
     std::size_t from = t.begin;
     for (const Attribute& a : attrs_) {
       const std::size_t q = a.quoted ? 1 : 0;

@@ -21,9 +21,11 @@
 //   - leaves out the attributes pith never reads (href, src, srcset, data-*,
 //     on*...: about a third of the bytes left after the above), keeping
 //     those ParseHtml reads (kHtmlAttributesRead) and those the parser's
-//     tree building reads: every attribute of formatting elements (a, b,
-//     font...: the parser compares them to decide which to re-create) and of
-//     isindex (made into content), input's type and annotation-xml's encoding.
+//     tree building reads: every attribute of formatting elements other
+//     than a (b, font...: the parser compares them to decide which to
+//     re-create; a new <a> closes the open one, so no two are ever compared)
+//     and of isindex (made into content), input's type and annotation-xml's
+//     encoding.
 //   - keeps the first character of each run of whitespace in text outside
 //     <pre> and <listing> (indentation is an eighth of what is left): pith
 //     collapses whitespace itself and the tree builder only asks whether a
