@@ -19,8 +19,13 @@ namespace {
 // A JSON Lines line may hold a page escaped as JSON (up to 6 bytes per input
 // byte for \uXXXX): lines up to this multiple of --max-bytes are parsed.
 constexpr std::size_t kLineFactor = 8;
-// Items in flight per worker thread.
-constexpr std::size_t kWindowPerThread = 4;
+// Items in flight per worker thread: many, so that one slow page does not
+// leave the other workers idle once they have run ahead of it...
+constexpr std::size_t kWindowPerThread = 32;
+// ...but no more pulled while those in flight weigh this many times
+// --max-bytes per thread (records read on this thread, results not yet
+// written).
+constexpr std::size_t kWindowBytesPerThread = 4;
 
 enum class JobKind {
   kDocument,  // a whole file
@@ -407,7 +412,17 @@ BatchStats RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& op
     if (io.progress) io.progress(stats);
   };
   auto work = [&](Job&& job, unsigned /*worker*/) { return process(std::move(job)); };
-  RunOrdered<Job, Done>(options.threads, kWindowPerThread * std::max(1u, options.threads), next, work, emit);
+  struct Weigh {
+    std::size_t operator()(const Job& job) const { return job.bytes.size(); }
+    std::size_t operator()(const Done& done) const { return done.output.size(); }
+  };
+  const std::size_t threads = std::max(1u, options.threads);
+  Window window;
+  window.items = kWindowPerThread * threads;
+  window.bytes = options.max_bytes > SIZE_MAX / (kWindowBytesPerThread * threads)
+                     ? SIZE_MAX
+                     : kWindowBytesPerThread * threads * options.max_bytes;
+  RunOrdered<Job, Done>(options.threads, window, next, work, emit, Weigh());
 
   stats.total = source.total_known() ? static_cast<std::int64_t>(inputs.size()) : -1;
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -5,8 +5,10 @@
 //          -> Process (Clean + render; worker threads)
 //          -> in-order emit (standard output or --output-dir files; main thread)
 //
-// Memory is constant over a batch: inputs are streamed and at most
-// 4 x threads documents are in flight, each at most max_bytes long.
+// Memory is constant over a batch: inputs are streamed, each document is
+// at most max_bytes long, and at most 32 x threads documents are in flight,
+// fewer when the records read ahead and the results waiting to be written
+// reach 4 x threads x max_bytes.
 #pragma once
 
 #include <cstddef>

@@ -2,10 +2,13 @@
 //
 // RunOrdered pulls items from next() and hands the results of work(item) to
 // emit() in the order the items were pulled, while `threads` worker threads
-// run work() concurrently. At most `window` items are in flight (pulled and
-// not yet emitted), so memory is bounded by the window whatever the number
-// of items; a slow item holds back emission, not the workers, until the
-// window is full.
+// run work() concurrently. At most `window.items` items are in flight
+// (pulled and not yet emitted), and no more is pulled while their weight
+// (weigh() of each input until its work is done, then of its result) is
+// `window.bytes` or more, so memory is bounded whatever the number of
+// items; a slow item holds back emission, not the workers, until the window
+// is full. A wide window of items keeps the workers busy behind one slow
+// item; the weight keeps a window of large items small.
 //
 // next() and emit() run on the calling thread only; work() runs on the
 // workers and must be safe to call concurrently. It is told which worker
@@ -15,6 +18,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -25,25 +29,41 @@
 
 namespace pith::batch {
 
+struct Window {
+  std::size_t items = 16;
+  std::size_t bytes = SIZE_MAX;
+};
+
+// Items weigh nothing unless the caller says otherwise.
+struct Weightless {
+  template <class T>
+  std::size_t operator()(const T&) const {
+    return 0;
+  }
+};
+
 // next: bool(In*) -- false when there are no more items.
 // work: Out(In&&, unsigned worker).  emit: void(Out&&).
-template <class In, class Out, class Next, class Work, class Emit>
-void RunOrdered(unsigned threads, std::size_t window, Next next, Work work, Emit emit) {
+// weigh: std::size_t(const In&) and std::size_t(const Out&).
+template <class In, class Out, class Next, class Work, class Emit, class Weigh = Weightless>
+void RunOrdered(unsigned threads, Window window_limit, Next next, Work work, Emit emit, Weigh weigh = {}) {
   if (threads <= 1) {
     In in;
     while (next(&in)) emit(work(std::move(in), 0u));
     return;
   }
-  window = std::max<std::size_t>(window, threads);
+  const std::size_t window = std::max<std::size_t>(window_limit.items, threads);
   struct Slot {
     std::optional<In> in;
     std::optional<Out> out;
+    std::size_t weight = 0;  // of the input until its work is done, then of the result
   };
   std::vector<Slot> ring(window);
   std::deque<std::size_t> queue;  // sequence numbers waiting for a worker
   std::mutex mu;
   std::condition_variable work_ready, result_ready;
   bool stop = false;
+  std::size_t weight = 0;  // of the items in flight
 
   auto worker = [&](unsigned index) {
     for (;;) {
@@ -56,8 +76,11 @@ void RunOrdered(unsigned threads, std::size_t window, Next next, Work work, Emit
       slot.in.reset();
       lock.unlock();
       Out out = work(std::move(in), index);
+      const std::size_t out_weight = weigh(static_cast<const Out&>(out));
       lock.lock();
       slot.out.emplace(std::move(out));
+      weight = weight - slot.weight + out_weight;
+      slot.weight = out_weight;
       lock.unlock();
       result_ready.notify_one();
     }
@@ -83,15 +106,24 @@ void RunOrdered(unsigned threads, std::size_t window, Next next, Work work, Emit
   std::size_t pulled = 0, emitted = 0;
   bool more = true;
   for (;;) {
-    while (more && pulled - emitted < window) {
+    for (;;) {
+      if (!more || pulled - emitted >= window) break;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (pulled > emitted && weight >= window_limit.bytes) break;
+      }
       In in;
       if (!next(&in)) {
         more = false;
         break;
       }
+      const std::size_t in_weight = weigh(static_cast<const In&>(in));
       {
         std::lock_guard<std::mutex> lock(mu);
-        ring[pulled % window].in.emplace(std::move(in));
+        Slot& slot = ring[pulled % window];
+        slot.in.emplace(std::move(in));
+        slot.weight = in_weight;
+        weight += in_weight;
         queue.push_back(pulled++);
       }
       work_ready.notify_one();
@@ -103,6 +135,8 @@ void RunOrdered(unsigned threads, std::size_t window, Next next, Work work, Emit
       Slot& slot = ring[emitted % window];
       result_ready.wait(lock, [&] { return slot.out.has_value(); });
       out.swap(slot.out);
+      weight -= slot.weight;
+      slot.weight = 0;
     }
     emit(std::move(*out));
     ++emitted;
