@@ -53,6 +53,7 @@ void RunOrdered(unsigned threads, Window window_limit, Next next, Work work, Emi
     return;
   }
   const std::size_t window = std::max<std::size_t>(window_limit.items, threads);
+  const std::size_t batch = std::max<std::size_t>(1, window / 4);  // items emitted per wake-up, at most
   struct Slot {
     std::optional<In> in;
     std::optional<Out> out;
@@ -63,14 +64,16 @@ void RunOrdered(unsigned threads, Window window_limit, Next next, Work work, Emi
   std::mutex mu;
   std::condition_variable work_ready, result_ready;
   bool stop = false;
-  std::size_t weight = 0;  // of the items in flight
+  std::size_t weight = 0;          // of the items in flight
+  std::size_t awaited = SIZE_MAX;  // the item the calling thread sleeps for
 
   auto worker = [&](unsigned index) {
     for (;;) {
       std::unique_lock<std::mutex> lock(mu);
       work_ready.wait(lock, [&] { return stop || !queue.empty(); });
       if (queue.empty()) return;
-      Slot& slot = ring[queue.front() % window];
+      const std::size_t seq = queue.front();
+      Slot& slot = ring[seq % window];
       queue.pop_front();
       In in = std::move(*slot.in);
       slot.in.reset();
@@ -81,8 +84,9 @@ void RunOrdered(unsigned threads, Window window_limit, Next next, Work work, Emi
       slot.out.emplace(std::move(out));
       weight = weight - slot.weight + out_weight;
       slot.weight = out_weight;
+      const bool wake = seq == awaited;
       lock.unlock();
-      result_ready.notify_one();
+      if (wake) result_ready.notify_one();
     }
   };
   std::vector<std::thread> pool;
@@ -129,17 +133,32 @@ void RunOrdered(unsigned threads, Window window_limit, Next next, Work work, Emi
       work_ready.notify_one();
     }
     if (emitted == pulled) break;
-    std::optional<Out> out;
+    // Sleep until the next item to emit and the one a batch later are done,
+    // then emit every finished item in order: the calling thread wakes once
+    // per batch, not once per item, and leaves the cores to the workers.
+    const std::size_t last = emitted + std::min(pulled - emitted, batch) - 1;
+    std::vector<Out> ready;
     {
       std::unique_lock<std::mutex> lock(mu);
-      Slot& slot = ring[emitted % window];
-      result_ready.wait(lock, [&] { return slot.out.has_value(); });
-      out.swap(slot.out);
-      weight -= slot.weight;
-      slot.weight = 0;
+      for (const std::size_t seq : {emitted, last}) {
+        Slot& slot = ring[seq % window];
+        awaited = seq;
+        result_ready.wait(lock, [&] { return slot.out.has_value(); });
+      }
+      awaited = SIZE_MAX;
+      for (std::size_t seq = emitted; seq < pulled; ++seq) {
+        Slot& slot = ring[seq % window];
+        if (!slot.out.has_value()) break;
+        ready.push_back(std::move(*slot.out));
+        slot.out.reset();
+        weight -= slot.weight;
+        slot.weight = 0;
+      }
     }
-    emit(std::move(*out));
-    ++emitted;
+    for (Out& out : ready) {
+      emit(std::move(out));
+      ++emitted;
+    }
   }
 }
 
