@@ -292,6 +292,9 @@ int TrimTailBoxes(const Document& doc, const std::vector<Features>& features, co
   for (const auto& [parent, chars] : kept_by_parent)
     if (chars > body_chars) body = parent, body_chars = chars;
   if (body < 0 || body_chars < kept * o.tail_body_share) return 0;
+  // Text straight in <body> (or an unclosed page) has no box of its own to
+  // tell other boxes from.
+  if (doc.elements[body].tag == "body" || doc.elements[body].tag == "html") return 0;
   std::size_t last = 0;  // the body's last kept paragraph
   for (std::size_t i = 0; i < v.size(); ++i)
     if (v[i].keep && parent_of(i) == body && doc.blocks[i].kind != BlockKind::kHeading) last = i;

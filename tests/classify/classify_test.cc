@@ -341,6 +341,29 @@ TEST_CASE("tail boxes: after the body's last paragraph, blocks in other boxes go
   CHECK(TrimTailBoxes(doc, f, strict, &w) == 0);
 }
 
+TEST_CASE("tail boxes: text straight in <body> leaves the boxes after it alone") {
+  // A run of inline text in <body> itself, then an article: the page has
+  // no article box to measure the others by.
+  Document doc;
+  doc.kind = InputKind::kHtml;
+  doc.elements.push_back({"html", -1, 0, "", {}});
+  doc.elements.push_back({"body", 0, 1, "", {}});
+  doc.elements.push_back({"span", 1, 2, "", {}});
+  doc.elements.push_back({"article", 1, 2, "", {}});
+  doc.elements.push_back({"p", 3, 3, "", {}});
+  Block words, article;
+  words.element = 1;
+  article.element = 4;
+  doc.blocks = {words, article};
+  std::vector<Features> f(2);
+  f[0].chars = 5000;
+  f[1].chars = 80;
+  std::vector<Verdict> v(2);
+  for (Verdict& x : v) x.keep = true;
+  CHECK(TrimTailBoxes(doc, f, LabelOptions(), &v) == 0);
+  CHECK(v[1].keep);
+}
+
 TEST_CASE("lede: good prose right above the container is kept, up to the first block that fails") {
   // Blocks 0-3 above the container (blocks 4-5).
   const Document doc = Paragraphs(6);
