@@ -9,6 +9,14 @@ std::string LoadError(const std::string& content) {
   Ruleset r;
   return r.AddFile("rules/spam.rules", content).message();
 }
+
+// Whether the built-in rule `name` fires on `text` of the target.
+bool Fires(const std::string& name, const std::string& text, Target target = Target::kText) {
+  const Ruleset& r = Ruleset::Default();
+  for (int i : r.Match(target, text))
+    if (r.rules()[i].name == name) return true;
+  return false;
+}
 }  // namespace
 
 TEST_CASE("ruleset: a rule line parses into its fields, comment included") {
@@ -185,12 +193,7 @@ TEST_CASE("ruleset: the built-in rules load and every target compiles") {
 }
 
 TEST_CASE("ruleset: the built-in cookie-notice rule finds consent notices, not recipes") {
-  const Ruleset r = Ruleset::Default();
-  auto fires = [&](const std::string& text) {
-    for (int i : r.Match(Target::kText, text))
-      if (r.rules()[i].name == "legal-cookie-notice") return true;
-    return false;
-  };
+  auto fires = [](const std::string& text) { return Fires("legal-cookie-notice", text); };
   CHECK(fires("We use cookies to improve your experience. Accept or manage your settings."));
   CHECK(fires("Cookies erleichtern die Bereitstellung unserer Dienste. Mit der Nutzung unserer Dienste erkl\xC3\xA4ren "
               "Sie sich damit einverstanden, dass wir Cookies verwenden."));
@@ -224,31 +227,20 @@ TEST_CASE("ruleset: the built-in appeal rules find inbox, share, channel and emb
 }
 
 TEST_CASE("ruleset: affiliate disclosures, site licences and photo credits are recognised, ordinary sentences are not") {
-  const Ruleset r = Ruleset::Default();
-  auto fires = [&](const std::string& name, const std::string& text) {
-    for (int i : r.Match(Target::kText, text))
-      if (r.rules()[i].name == name) return true;
-    return false;
-  };
-  CHECK(fires("legal-affiliate", "F\xC3\xBC" "r Links auf dieser Seite erh\xC3\xA4lt das Portal ggf. eine Provision vom H\xC3\xA4ndler."));
-  CHECK(fires("legal-affiliate", "Solche Links kennzeichnen wir. Geld erhalten wir nur, wenn Sie dort etwas kaufen."));
-  CHECK(fires("legal-affiliate", "Advertisers do not influence our picks. Read our advertiser disclosure for more info."));
-  CHECK_FALSE(fires("legal-affiliate", "Die Stadt erh\xC3\xA4lt vom Land eine F\xC3\xB6rderung f\xC3\xBC" "r den Radweg."));
-  CHECK(fires("meta-credit", "Cr\xC3\xA9" "dits photos : Agence Exemple"));
-  CHECK(fires("meta-credit", "Bildnachweis: Stadtarchiv"));
-  CHECK_FALSE(fires("meta-credit", "Die Fotos zeigen den Hafen im Winter."));
-  CHECK(fires("legal-site-licence", "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY 4.0."));
-  CHECK(fires("legal-site-licence", "All content on this blog is published under a Creative Commons licence."));
-  CHECK_FALSE(fires("legal-site-licence", "The museum released its photographs under a Creative Commons licence."));
+  CHECK(Fires("legal-affiliate", "F\xC3\xBC" "r Links auf dieser Seite erh\xC3\xA4lt das Portal ggf. eine Provision vom H\xC3\xA4ndler."));
+  CHECK(Fires("legal-affiliate", "Solche Links kennzeichnen wir. Geld erhalten wir nur, wenn Sie dort etwas kaufen."));
+  CHECK(Fires("legal-affiliate", "Advertisers do not influence our picks. Read our advertiser disclosure for more info."));
+  CHECK_FALSE(Fires("legal-affiliate", "Die Stadt erh\xC3\xA4lt vom Land eine F\xC3\xB6rderung f\xC3\xBC" "r den Radweg."));
+  CHECK(Fires("meta-credit", "Cr\xC3\xA9" "dits photos : Agence Exemple"));
+  CHECK(Fires("meta-credit", "Bildnachweis: Stadtarchiv"));
+  CHECK_FALSE(Fires("meta-credit", "Die Fotos zeigen den Hafen im Winter."));
+  CHECK(Fires("legal-site-licence", "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY 4.0."));
+  CHECK(Fires("legal-site-licence", "All content on this blog is published under a Creative Commons licence."));
+  CHECK_FALSE(Fires("legal-site-licence", "The museum released its photographs under a Creative Commons licence."));
 }
 
 TEST_CASE("ruleset: author boxes carry the author-bio penalty, article bodies do not") {
-  const Ruleset r = Ruleset::Default();
-  auto fires = [&](const std::string& classid) {
-    for (int i : r.Match(Target::kClassId, classid))
-      if (r.rules()[i].name == "classid-author-bio") return true;
-    return false;
-  };
+  auto fires = [](const std::string& classid) { return Fires("classid-author-bio", classid, Target::kClassId); };
   CHECK(fires("bmg-content-box bmg-author-box"));
   CHECK(fires("about-the-author"));
   CHECK(fires("post-authorbio"));
