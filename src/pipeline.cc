@@ -49,11 +49,7 @@ bool FallBackToTemplate(const CleanOptions& options, const Ruleset& rules, const
   const Result t = Clean(markup, inner, rules);
   const std::size_t chars = t.status.ok() ? KeptChars(t.doc, t.verdicts) : 0;
   if (chars < static_cast<std::size_t>(o.min_metadata_chars) || chars < o.metadata_ratio * kept) return false;
-  for (Verdict& v : r->verdicts) {
-    if (!v.keep) continue;
-    v.keep = false;
-    v.why = "fallback: the page's script template holds more text";
-  }
+  DropKept("fallback: the page's script template holds more text", &r->verdicts);
   for (std::size_t i = 0; i < t.doc.blocks.size(); ++i) {
     if (!t.verdicts[i].keep) continue;
     Block b = t.doc.blocks[i];

@@ -389,6 +389,14 @@ std::size_t KeptChars(const Document& doc, const std::vector<Verdict>& verdicts)
   return kept;
 }
 
+void DropKept(const std::string& why, std::vector<Verdict>* verdicts) {
+  for (Verdict& v : *verdicts) {
+    if (!v.keep) continue;
+    v.keep = false;
+    v.why = why;
+  }
+}
+
 bool FallBackToMetadata(const LabelOptions& o, Document* doc, std::vector<Verdict>* verdicts) {
   auto& v = *verdicts;
   const std::size_t kept = KeptChars(*doc, v);
@@ -399,11 +407,7 @@ bool FallBackToMetadata(const LabelOptions& o, Document* doc, std::vector<Verdic
   const std::string& text = body_usable ? body : doc->meta.description;
   const std::size_t chars = CodePoints(text);
   if (chars < static_cast<std::size_t>(o.min_metadata_chars) || chars < o.metadata_ratio * kept) return false;
-  for (Verdict& verdict : v) {
-    if (!verdict.keep) continue;
-    verdict.keep = false;
-    verdict.why = "fallback: the page's metadata holds more text";
-  }
+  DropKept("fallback: the page's metadata holds more text", &v);
   std::string_view rest = text;
   while (!rest.empty()) {
     const std::size_t end = std::min(rest.find('\n'), rest.size());

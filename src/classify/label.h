@@ -21,6 +21,7 @@
 //                        its text lives only in JSON-LD or the description
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "classify/container.h"
@@ -110,6 +111,9 @@ bool WidenIfThin(const Document& doc, const std::vector<Features>& features, con
 
 // The kept text's length in characters (code points).
 std::size_t KeptChars(const Document& doc, const std::vector<Verdict>& verdicts);
+
+// Drops every kept block, giving `why` as the reason (a fallback replaces them).
+void DropKept(const std::string& why, std::vector<Verdict>* verdicts);
 
 // When fewer than thin_chars characters are still kept and the page's
 // metadata holds a longer text (JSON-LD articleBody, else the meta
