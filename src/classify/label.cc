@@ -340,6 +340,39 @@ int KeepLede(const Document& doc, const std::vector<Features>& features, const C
   return kept;
 }
 
+int KeepEmbeddedTables(const Document& doc, const std::vector<Features>& features, const Container& container,
+                       const Ruleset& rules, const LabelOptions& o, std::vector<Verdict>* verdicts) {
+  if (doc.kind != InputKind::kHtml || container.top < 0) return 0;
+  auto& v = *verdicts;
+  const std::size_t n = v.size();
+  auto table_of = [&](std::size_t i) {
+    for (int e = doc.blocks[i].element; e >= 0; e = doc.elements[e].parent) {
+      const std::string& tag = doc.elements[e].tag;
+      if (tag == "table" || tag == "ul" || tag == "ol") return e;
+    }
+    return -1;
+  };
+  int kept = 0;
+  for (std::size_t i = 0; i < n;) {
+    const int table = table_of(i);
+    std::size_t end = i + 1;
+    while (end < n && table >= 0 && table_of(end) == table) ++end;
+    bool embedded = table >= 0 && i > 0 && end < n && v[i - 1].keep && v[end].keep;
+    for (std::size_t j = i; embedded && j < end; ++j) embedded = InContainer(doc, container, static_cast<int>(j));
+    for (std::size_t j = i; embedded && j < end; ++j) {
+      if (v[j].keep || v[j].forced_by >= 0 || features[j].link_density > o.list_max_link_density) continue;
+      const bool penalised = std::any_of(v[j].rules.begin(), v[j].rules.end(),
+                                         [&](int r) { return SignedWeight(rules.rules()[r]) < 0; });
+      if (penalised) continue;
+      v[j].keep = true;
+      v[j].why = "in a table or list between kept text";
+      ++kept;
+    }
+    i = end;
+  }
+  return kept;
+}
+
 bool GuardOverPruning(const Document& doc, const std::vector<Features>& features, const Container& container,
                       const LabelOptions& o, std::vector<Verdict>* verdicts) {
   if (container.top < 0) return false;

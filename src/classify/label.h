@@ -49,6 +49,7 @@ struct LabelOptions {
   int lede_min_chars = 100;
   double lede_min_score = -2;  // a lede may carry "header"-class penalties, not nav/modal ones
   double lede_max_link_density = 0.1;
+  double list_max_link_density = 0.5;  // KeepEmbeddedTables: cells up to this link density
 };
 
 void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
@@ -96,6 +97,16 @@ int TrimTailBoxes(const Document& doc, const std::vector<Features>& features, co
 // number kept.
 int KeepLede(const Document& doc, const std::vector<Features>& features, const Container& container,
              const LabelOptions& options, std::vector<Verdict>* verdicts);
+
+// A table or list (the innermost <table>, <ul> or <ol> around a run of
+// blocks) that lies inside the container, between two kept blocks, belongs
+// to the article: its cells are data ("3.3 GB/s", "1,6"), too short for the
+// neighbour lookup, which a single link-like cell ("twitter" as a project
+// name) would otherwise take down with it. Its blocks that no rule
+// penalised or dropped and that are not links (link density up to
+// list_max_link_density) are kept. Returns the number kept.
+int KeepEmbeddedTables(const Document& doc, const std::vector<Features>& features, const Container& container,
+                       const Ruleset& rules, const LabelOptions& options, std::vector<Verdict>* verdicts);
 
 // When the kept text is under 1/prune_guard_ratio of the prose the chosen
 // container holds, penalties went too far (a class name like "comment" on

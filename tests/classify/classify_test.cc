@@ -408,6 +408,27 @@ TEST_CASE("favor: recall keeps at least what balanced keeps, precision at most")
 
 namespace pith {
 
+TEST_CASE("tables: a table between the article's paragraphs keeps its short cells, one after the text does not") {
+  // The benchmark table's cells are too short to be judged alone, and one
+  // of them ("Twitter", a project's name) is what a share bar says.
+  const std::string table =
+      "<table><tr><td>Project</td><td>Throughput</td></tr><tr><td>parser-2018</td><td>3.3 GB/s</td></tr>"
+      "<tr><td>Twitter</td><td>0.091 GB/s</td></tr></table>";
+  const std::string page = "<body><nav><a href=/>Home</a></nav><article><p>" + kProse + "</p>" + table + "<p>" +
+                           kProse + "</p></article></body>";
+  const Result r = Clean(page, CleanOptions(), Ruleset::Default());
+  const std::string kept = Kept(r);
+  CHECK(kept.find("parser-2018") != std::string::npos);
+  CHECK(kept.find("3.3 GB/s") != std::string::npos);
+  CHECK(kept.find("0.091 GB/s") != std::string::npos);
+  for (std::size_t i = 0; i < r.doc.blocks.size(); ++i)
+    if (r.BlockText(i) == "0.091 GB/s") CHECK(r.verdicts[i].why == "in a table or list between kept text");
+  CHECK(kept.find("Twitter") == std::string::npos);  // the share rule still speaks against it
+  // After the last paragraph the same table is not between kept text.
+  const std::string tail = "<body><article><p>" + kProse + "</p><p>" + kProse + "</p>" + table + "</article></body>";
+  CHECK(Kept(Clean(tail, CleanOptions(), Ruleset::Default())).find("3.3 GB/s") == std::string::npos);
+}
+
 TEST_CASE("guard: a container whose prose was pruned by a class penalty gets it back") {
   // The article wrapper carries a class the rules penalise ("comments"),
   // on an element that holds little of the page's prose share.
