@@ -215,6 +215,15 @@ TEST_CASE("ruleset: the built-in appeal rules find inbox, share, channel and emb
   CHECK(fired("Get the morning briefing straight to your inbox.") == "cta-inbox ");
   CHECK(fired("M\xC3\xB6" "chten Sie den Artikel teilen?") == "cta-share-question ");
   CHECK(fired("Gef\xC3\xA4llt dir unser Wandermagazin?") == "cta-share-question ");
+  const std::string appeal =
+      "Gef\xC3\xA4llt dir unser Wandermagazin? Als wir anfingen, haben wir uns gegen eine Bezahlschranke "
+      "entschieden, damit alle Artikel frei bleiben. Damit das so bleibt, brauchen wir deine Hilfe: Jeder "
+      "Beitrag hilft uns, weiter unabh\xC3\xA4ngig \xC3\xBC" "ber die Berge zu schreiben.";
+  CHECK(fired(appeal) == "cta-like-lead ");
+  // Mid-paragraph the question is a quote, not an appeal.
+  CHECK(fired("Sie fragte ihn: Gef\xC3\xA4llt dir unser neues Haus? Er sagte nichts, und sie sprachen den ganzen Abend "
+              "\xC3\xBC" "ber die Reise, die Kinder und den Garten, der im Fr\xC3\xBChjahr neu angelegt werden sollte, weil "
+              "der alte Zaun eingefallen war und die Nachbarn sich beschwert hatten.") == "");
   CHECK(fired("No olvides visitar nuestro canal de YouTube.") == "cta-own-channel ");
   CHECK(fired("Klicken Sie auf den Button, um den Inhalt von einem Kartendienst zu laden.") == "cta-load-embed ");
   CHECK(fired("Der Brief landete erst nach drei Wochen im Postfach des Rathauses, sagte die Sprecherin.") == "");
