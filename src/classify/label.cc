@@ -345,12 +345,19 @@ int KeepEmbeddedTables(const Document& doc, const std::vector<Features>& feature
   if (doc.kind != InputKind::kHtml || container.top < 0) return 0;
   auto& v = *verdicts;
   const std::size_t n = v.size();
+  // The innermost table or list around each element; parents precede
+  // their children in the element table, so one forward sweep finds it.
+  std::vector<int> table_around(doc.elements.size(), -1);
+  for (std::size_t e = 0; e < doc.elements.size(); ++e) {
+    const std::string& tag = doc.elements[e].tag;
+    const int parent = doc.elements[e].parent;
+    table_around[e] = (tag == "table" || tag == "ul" || tag == "ol") ? static_cast<int>(e)
+                      : parent >= 0                                   ? table_around[parent]
+                                                                      : -1;
+  }
   auto table_of = [&](std::size_t i) {
-    for (int e = doc.blocks[i].element; e >= 0; e = doc.elements[e].parent) {
-      const std::string& tag = doc.elements[e].tag;
-      if (tag == "table" || tag == "ul" || tag == "ol") return e;
-    }
-    return -1;
+    const int e = doc.blocks[i].element;
+    return e < 0 ? -1 : table_around[e];
   };
   int kept = 0;
   for (std::size_t i = 0; i < n;) {
