@@ -248,6 +248,16 @@ TEST_CASE("ruleset: affiliate disclosures, site licences and photo credits are r
   CHECK_FALSE(Fires("legal-site-licence", "The museum released its photographs under a Creative Commons licence."));
 }
 
+TEST_CASE("ruleset: breadcrumb trails are recognised, also when they end with the article's title") {
+  auto trail = [](const std::string& text) { return Fires("meta-breadcrumb", text); };
+  CHECK(trail("Home > News > World"));
+  CHECK(trail("> Blog > Regional > Annual conference on digital policy of the state foundation in the south-west"));
+  CHECK(trail("Start \xC2\xBB Ratgeber \xC2\xBB Garten \xC2\xBB Wann man Obstb\xC3\xA4ume im Winter schneiden sollte"));
+  // Prose with one arrow, and German dialogue in guillemets, are not trails.
+  CHECK_FALSE(trail("The share of households with broadband rose from 40 percent > 60 percent within three years."));
+  CHECK_FALSE(trail("\xC2\xBBKommst du mit?\xC2\xAB, fragte sie. \xC2\xBBNein\xC2\xAB, sagte er, \xC2\xBBich bleibe hier.\xC2\xAB"));
+}
+
 TEST_CASE("ruleset: author boxes carry the author-bio penalty, article bodies do not") {
   auto fires = [](const std::string& classid) { return Fires("classid-author-bio", classid, Target::kClassId); };
   CHECK(fires("bmg-content-box bmg-author-box"));
