@@ -120,6 +120,7 @@ Result Clean(std::string_view bytes, const CleanOptions& options, const Ruleset&
   TrimTailBoxes(r.doc, r.features, options.label, &r.verdicts);
   KeepLede(r.doc, r.features, r.container, options.label, &r.verdicts);
   KeepEmbeddedTables(r.doc, r.features, r.container, rules, options.label, &r.verdicts);
+  KeepDescribed(r.doc, r.features, rules, options.label, &r.verdicts);
   r.guarded = GuardOverPruning(r.doc, r.features, r.container, options.label, &r.verdicts);
   r.widened = WidenIfThin(r.doc, r.features, r.container, rules, options.label, &r.verdicts);
   r.from_template = FallBackToTemplate(options, rules, deadline, &r);

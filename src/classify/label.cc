@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "document/textutil.h"
 #include "features/stopwords.h"
@@ -376,6 +377,46 @@ int KeepEmbeddedTables(const Document& doc, const std::vector<Features>& feature
       ++kept;
     }
     i = end;
+  }
+  return kept;
+}
+
+int KeepDescribed(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
+                  const LabelOptions& o, std::vector<Verdict>* verdicts) {
+  const std::string& description = doc.meta.description;
+  const std::size_t description_chars = CodePoints(description);
+  if (description_chars < static_cast<std::size_t>(o.described_min_chars)) return 0;
+  const std::vector<std::string> description_words = Tokenize(description);
+  const std::unordered_set<std::string_view> described(description_words.begin(), description_words.end());
+  if (description_words.empty()) return 0;
+  auto& v = *verdicts;
+  // Only above the end of the kept text: below it, a line that repeats the
+  // story's title or summary is a comment heading or a teaser.
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i].keep) end = i;
+  int kept = 0;
+  for (std::size_t i = 0; i < end; ++i) {
+    const std::size_t chars = features[i].chars;
+    if (v[i].keep || chars < static_cast<std::size_t>(o.described_min_chars)) continue;
+    if (features[i].link_density > o.described_max_link_density) continue;  // a teaser linking elsewhere
+    if (v[i].forced_by >= 0 && rules.rules()[v[i].forced_by].action != Action::kKeep) continue;
+    if (v[i].why.rfind("header", 0) == 0) continue;
+    const std::vector<std::string> words = Tokenize(doc.blocks[i].text);
+    if (words.empty()) continue;
+    std::size_t in_description = 0;
+    for (const std::string& w : words) in_description += described.count(w);
+    bool same = in_description >= o.described_overlap * words.size();
+    if (!same && chars <= 3 * description_chars + 100) {
+      const std::unordered_set<std::string_view> block(words.begin(), words.end());
+      std::size_t in_block = 0;
+      for (const std::string& w : description_words) in_block += block.count(w);
+      same = in_block >= o.described_overlap * description_words.size();
+    }
+    if (!same) continue;
+    v[i].keep = true;
+    v[i].why = "says what the page's description says";
+    ++kept;
   }
   return kept;
 }

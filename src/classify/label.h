@@ -50,6 +50,9 @@ struct LabelOptions {
   double lede_min_score = -2;  // a lede may carry "header"-class penalties, not nav/modal ones
   double lede_max_link_density = 0.1;
   double list_max_link_density = 0.5;  // KeepEmbeddedTables: cells up to this link density
+  int described_min_chars = 60;     // KeepDescribed: blocks and descriptions this long...
+  double described_overlap = 0.8;   // ...sharing this share of words
+  double described_max_link_density = 0.5;  // ...and not a link to elsewhere
 };
 
 void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
@@ -107,6 +110,18 @@ int KeepLede(const Document& doc, const std::vector<Features>& features, const C
 // list_max_link_density) are kept. Returns the number kept.
 int KeepEmbeddedTables(const Document& doc, const std::vector<Features>& features, const Container& container,
                        const Ruleset& rules, const LabelOptions& options, std::vector<Verdict>* verdicts);
+
+// The page's meta description is most often the article's standfirst or
+// first paragraph, written by the same hand. A block of described_min_chars
+// or more that says the same (described_overlap of its words are in the
+// description, or, for a block up to three times as long, of the
+// description's words are in the block) is the lede, wherever the container
+// put it: kept, unless it lies below the last kept block (a comment
+// heading or a teaser repeating the story's summary), is mostly a link, was
+// taken out by a drop or cut rule, or is the page's title or text header.
+// Returns the number kept.
+int KeepDescribed(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
+                  const LabelOptions& options, std::vector<Verdict>* verdicts);
 
 // When the kept text is under 1/prune_guard_ratio of the prose the chosen
 // container holds, penalties went too far (a class name like "comment" on

@@ -429,6 +429,27 @@ TEST_CASE("tables: a table between the article's paragraphs keeps its short cell
   CHECK(Kept(Clean(tail, CleanOptions(), Ruleset::Default())).find("3.3 GB/s") == std::string::npos);
 }
 
+TEST_CASE("described: the paragraph the meta description repeats is kept outside the container, a link or comment heading is not") {
+  const std::string lede =
+      "Night trains between the northern ports and the capital return this spring after a pause of twelve years.";
+  const std::string head = "<head><meta name=\"description\" content=\"" + lede + "\"></head>";
+  // The standfirst sits in a header box that the class rules penalise.
+  const std::string page = "<html>" + head + "<body><div class=\"page-header\"><p>" + lede +
+                           "</p></div><article><p>" + kProse + "</p><p>" + kProse +
+                           "</p></article><h3>12 thoughts on night trains between the northern ports and the capital return "
+                           "this spring</h3><div class=\"comment\"><p>Lovely news.</p></div></body></html>";
+  const Result r = Clean(page, CleanOptions(), Ruleset::Default());
+  const std::string kept = Kept(r);
+  CHECK(kept.find(lede) != std::string::npos);
+  for (std::size_t i = 0; i < r.doc.blocks.size(); ++i)
+    if (r.BlockText(i) == lede) CHECK(r.verdicts[i].why == "says what the page's description says");
+  CHECK(kept.find("thoughts on") == std::string::npos);  // below the kept text
+  // The same summary as a link to the story elsewhere is a teaser.
+  const std::string teaser = "<html>" + head + "<body><div class=\"page-header\"><p><a href=\"/other\">" + lede +
+                             "</a></p></div><article><p>" + kProse + "</p></article></body></html>";
+  CHECK(Kept(Clean(teaser, CleanOptions(), Ruleset::Default())).find("Night trains") == std::string::npos);
+}
+
 TEST_CASE("guard: a container whose prose was pruned by a class penalty gets it back") {
   // The article wrapper carries a class the rules penalise ("comments"),
   // on an element that holds little of the page's prose share.
