@@ -395,23 +395,42 @@ int KeepDescribed(const Document& doc, const std::vector<Features>& features, co
   std::size_t end = 0;
   for (std::size_t i = 0; i < v.size(); ++i)
     if (v[i].keep) end = i;
+  // Of the words of block i, how many the description holds; and of the
+  // description's words, how many block i holds.
+  auto in_description = [&](const std::vector<std::string>& words) {
+    std::size_t n = 0;
+    for (const std::string& w : words) n += described.count(w);
+    return n;
+  };
+  auto in_block = [&](const std::vector<std::string>& words) {
+    const std::unordered_set<std::string_view> block(words.begin(), words.end());
+    std::size_t n = 0;
+    for (const std::string& w : description_words) n += block.count(w);
+    return n;
+  };
+  const std::vector<std::string> site_words = Tokenize(doc.meta.site_name);
+  const std::unordered_set<std::string_view> site(site_words.begin(), site_words.end());
   int kept = 0;
   for (std::size_t i = 0; i < end; ++i) {
     const std::size_t chars = features[i].chars;
-    if (v[i].keep || chars < static_cast<std::size_t>(o.described_min_chars)) continue;
+    if (v[i].keep || chars < static_cast<std::size_t>(o.described_short_chars)) continue;
     if (features[i].link_density > o.described_max_link_density) continue;  // a teaser linking elsewhere
     if (v[i].forced_by >= 0 && rules.rules()[v[i].forced_by].action != Action::kKeep) continue;
     if (v[i].why.rfind("header", 0) == 0) continue;
     const std::vector<std::string> words = Tokenize(doc.blocks[i].text);
-    if (words.empty()) continue;
-    std::size_t in_description = 0;
-    for (const std::string& w : words) in_description += described.count(w);
-    bool same = in_description >= o.described_overlap * words.size();
-    if (!same && chars <= 3 * description_chars + 100) {
-      const std::unordered_set<std::string_view> block(words.begin(), words.end());
-      std::size_t in_block = 0;
-      for (const std::string& w : description_words) in_block += block.count(w);
-      same = in_block >= o.described_overlap * description_words.size();
+    bool same = false;
+    if (chars < static_cast<std::size_t>(o.described_min_chars)) {
+      // A short line (a subtitle, a product's claim): every word of it, if
+      // no rule penalised it (a caption) and it is not the site's name.
+      const bool penalised = std::any_of(v[i].rules.begin(), v[i].rules.end(),
+                                         [&](int r) { return SignedWeight(rules.rules()[r]) < 0; });
+      const bool site_name = std::all_of(words.begin(), words.end(), [&](const std::string& w) { return site.count(w); });
+      same = !penalised && !site_name && words.size() >= static_cast<std::size_t>(o.described_short_words) &&
+             in_description(words) == words.size();
+    } else if (!words.empty()) {
+      same = in_description(words) >= o.described_overlap * words.size() ||
+             (chars <= 3 * description_chars + 100 &&
+              in_block(words) >= o.described_overlap * description_words.size());
     }
     if (!same) continue;
     v[i].keep = true;

@@ -53,6 +53,8 @@ struct LabelOptions {
   int described_min_chars = 60;     // KeepDescribed: blocks and descriptions this long...
   double described_overlap = 0.8;   // ...sharing this share of words
   double described_max_link_density = 0.5;  // ...and not a link to elsewhere
+  int described_short_chars = 15;   // shorter blocks: kept when all of their words,
+  int described_short_words = 3;    // at least this many, are in the description
 };
 
 void CutTrailingLists(const Document& doc, const std::vector<Features>& features, const Ruleset& rules,
@@ -115,7 +117,10 @@ int KeepEmbeddedTables(const Document& doc, const std::vector<Features>& feature
 // first paragraph, written by the same hand. A block of described_min_chars
 // or more that says the same (described_overlap of its words are in the
 // description, or, for a block up to three times as long, of the
-// description's words are in the block) is the lede, wherever the container
+// description's words are in the block), or a shorter line of
+// described_short_words or more words that are all in the description
+// (a subtitle, a product's claims; not a penalised line such as a caption,
+// nor the site's name), is the lede, wherever the container
 // put it: kept, unless it lies below the last kept block (a comment
 // heading or a teaser repeating the story's summary), is mostly a link, was
 // taken out by a drop or cut rule, or is the page's title or text header.

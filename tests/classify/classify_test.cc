@@ -432,10 +432,14 @@ TEST_CASE("tables: a table between the article's paragraphs keeps its short cell
 TEST_CASE("described: the paragraph the meta description repeats is kept outside the container, a link or comment heading is not") {
   const std::string lede =
       "Night trains between the northern ports and the capital return this spring after a pause of twelve years.";
-  const std::string head = "<head><meta name=\"description\" content=\"" + lede + "\"></head>";
-  // The standfirst sits in a header box that the class rules penalise.
+  const std::string head = "<head><meta name=\"description\" content=\"" + lede +
+                           "\"><meta property=\"og:site_name\" content=\"The Northern Ports\"></head>";
+  // The standfirst sits in a header box that the class rules penalise, a
+  // subtitle and the site's name (their words all in the summary) in a box
+  // of their own, outside the article.
   const std::string page = "<html>" + head + "<body><div class=\"page-header\"><p>" + lede +
-                           "</p></div><article><p>" + kProse + "</p><p>" + kProse +
+                           "</p></div><div><p>The northern ports</p><p>Night trains return this spring</p></div>"
+                           "<article><p>" + kProse + "</p><p>" + kProse +
                            "</p></article><h3>12 thoughts on night trains between the northern ports and the capital return "
                            "this spring</h3><div class=\"comment\"><p>Lovely news.</p></div></body></html>";
   const Result r = Clean(page, CleanOptions(), Ruleset::Default());
@@ -443,6 +447,8 @@ TEST_CASE("described: the paragraph the meta description repeats is kept outside
   CHECK(kept.find(lede) != std::string::npos);
   for (std::size_t i = 0; i < r.doc.blocks.size(); ++i)
     if (r.BlockText(i) == lede) CHECK(r.verdicts[i].why == "says what the page's description says");
+  CHECK(kept.find("Night trains return this spring") != std::string::npos);
+  CHECK(kept.find("The northern ports") == std::string::npos);
   CHECK(kept.find("thoughts on") == std::string::npos);  // below the kept text
   // The same summary as a link to the story elsewhere is a teaser.
   const std::string teaser = "<html>" + head + "<body><div class=\"page-header\"><p><a href=\"/other\">" + lede +
