@@ -471,7 +471,11 @@ class Segmenter {
     } else if (k == "article:published_time" || k == "date" || k == "dc.date" || k == "pubdate" ||
                k == "datepublished" || k == "og:published_time" || k == "dc.date.issued")
       set(&doc_.meta.date);
-    else if (k == "description" || k == "og:description") set(&doc_.meta.description);
+    else if (k == "description" || k == "og:description" || k == "twitter:description") {
+      // Sites fill them unevenly (a teaser in one, the standfirst in
+      // another): the longest says most.
+      if (v.size() > doc_.meta.description.size()) doc_.meta.description = v;
+    }
     else if (k == "keywords" || k == "news_keywords") set(&doc_.meta.keywords);
     else if (k == "og:locale" || k == "language" || k == "dc.language")
       if (doc_.meta.language.empty()) doc_.meta.language = LowerAscii(v);

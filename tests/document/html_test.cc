@@ -45,11 +45,15 @@ TEST_CASE("html: metadata from title, meta tags and JSON-LD") {
       "<html lang='de-DE'><head><title>Page title</title>"
       "<meta property='og:site_name' content='Example Site'>"
       "<meta name='author' content='Jane Roe'>"
+      "<meta name='description' content='Short teaser.'>"
+      "<meta property='og:description' content='The standfirst, which says more than the teaser.'>"
+      "<meta name='twitter:description' content='A mid-length one.'>"
       "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-01-02\"}</script>"
       "</head><body><p>x</p></body></html>");
   CHECK(d.meta.title == "Page title");
   CHECK(d.meta.site_name == "Example Site");
   CHECK(d.meta.author == "Jane Roe");
+  CHECK(d.meta.description == "The standfirst, which says more than the teaser.");  // the longest
   CHECK(d.meta.date == "2024-01-02");
   CHECK(d.meta.language == "de-de");
 }
