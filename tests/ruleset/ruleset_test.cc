@@ -258,6 +258,22 @@ TEST_CASE("ruleset: breadcrumb trails are recognised, also when they end with th
   CHECK_FALSE(trail("\xC2\xBBKommst du mit?\xC2\xAB, fragte sie. \xC2\xBBNein\xC2\xAB, sagte er, \xC2\xBBich bleibe hier.\xC2\xAB"));
 }
 
+TEST_CASE("ruleset: rows of tool buttons and agency picture credits are recognised, article lines are not") {
+  auto tools = [](const std::string& text) { return Fires("prompt-tool-labels", text); };
+  CHECK(tools("Bild anzeigen Bild schlie\xC3\x9F" "en"));
+  CHECK(tools("Rezept drucken Bei Pinterest speichern"));
+  CHECK(tools("Print recipe | Pin recipe"));
+  CHECK_FALSE(tools("Print recipe cards on thick paper so they survive the kitchen."));
+  CHECK_FALSE(tools("Bild anzeigen lassen konnte er sich das Dokument nicht."));
+  auto credit = [](const std::string& text) { return Fires("meta-credit-agency", text); };
+  CHECK(credit("AFP / MARCO BERTORELLO"));
+  CHECK(credit("dpa / Kay Nietfeld"));
+  CHECK(credit("A ski star from Switzerland. \xC2\xA9 Reuters/Fabian Bimmer"));
+  // An agency closing a news paragraph is its source, not a picture credit.
+  CHECK_FALSE(credit("The minister resigned on Friday after a week of protests in the capital. (dpa/AFP)"));
+  CHECK_FALSE(credit("APA and AFP reported the figures first."));
+}
+
 TEST_CASE("ruleset: author boxes carry the author-bio penalty, article bodies do not") {
   auto fires = [](const std::string& classid) { return Fires("classid-author-bio", classid, Target::kClassId); };
   CHECK(fires("bmg-content-box bmg-author-box"));
