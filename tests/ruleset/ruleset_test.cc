@@ -274,6 +274,19 @@ TEST_CASE("ruleset: rows of tool buttons and agency picture credits are recognis
   CHECK_FALSE(credit("APA and AFP reported the figures first."));
 }
 
+TEST_CASE("ruleset: membership, single-article and support offers are recognised, reports about them are not") {
+  CHECK(Fires("cta-offer-en", "First-time subscribers also receive a tote bag made by local artists!"));
+  CHECK(Fires("cta-offer-intl", "Werden Sie Mitglied bei Familienwelt und erhalten Sie exklusive Angebote!"));
+  CHECK(Fires("cta-offer-intl", "Lesen Sie das Magazin einfach digital in der Rad-App oder bestellen Sie es als Abo oder Einzelheft."));
+  CHECK(Fires("cta-paywall", "Instant access to the full article PDF."));
+  CHECK(Fires("cta-paywall", "Buy single article"));
+  CHECK(Fires("cta-support", "Unterst\xC3\xBCtze Stadtblatt bereits mit 2,50!"));
+  CHECK_FALSE(Fires("cta-offer-en", "The paper said its subscribers fell by a third after the price rise."));
+  CHECK_FALSE(Fires("cta-offer-intl", "Der Verein hat seit dem Sommer 40 neue Mitglieder, sagte die Vorsitzende."));
+  CHECK_FALSE(Fires("cta-paywall", "The court ruled that buyers of the article must be told the price in advance."));
+  CHECK_FALSE(Fires("cta-support", "Die Stadt unterst\xC3\xBCtzt den Verein mit 2000 Euro im Jahr."));
+}
+
 TEST_CASE("ruleset: author boxes carry the author-bio penalty, article bodies do not") {
   auto fires = [](const std::string& classid) { return Fires("classid-author-bio", classid, Target::kClassId); };
   CHECK(fires("bmg-content-box bmg-author-box"));
