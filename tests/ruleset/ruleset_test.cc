@@ -287,6 +287,23 @@ TEST_CASE("ruleset: membership, single-article and support offers are recognised
   CHECK_FALSE(Fires("cta-support", "Die Stadt unterst\xC3\xBCtzt den Verein mit 2000 Euro im Jahr."));
 }
 
+TEST_CASE("ruleset: caption credits, notes about the text and publication labels are recognised, prose is not") {
+  auto credit = [](const std::string& text) { return Fires("meta-credit-suffix", text); };
+  CHECK(credit("Die Piloten lernen in Bremen auf zwei Flugzeugtypen. \xC2\xA9 Flugschule Nord"));
+  CHECK(credit("Die lachende Menge treibt ihr Opfer in die Enge. Bild: Anna Beispiel/Stadttheater"));
+  CHECK(credit("Das Hermelin ist im Winter gut getarnt. (jdoe / iStock.com)"));
+  CHECK_FALSE(credit("The museum bought the painting in 1998 and has shown it every summer since then."));
+  CHECK_FALSE(credit("Er zeigte uns das Bild: Es hing schief, und niemand hatte es bemerkt, sagte der Hausmeister."));
+  auto note = [](const std::string& text) { return Fires("legal-text-note", text); };
+  CHECK(note("Dieser Beitrag stammt aus Ausgabe 7/2019 des Magazins. Das Heft ist im Handel erh\xC3\xA4ltlich."));
+  CHECK(note("Bei diesem Beitrag handelt es sich um einen Blog aus der Community."));
+  CHECK(note("Dieser Text wurde von Medizinern gepr\xC3\xBC" "ft und entspricht den Leitlinien."));
+  CHECK(note("The views expressed in this article are those of the author."));
+  CHECK_FALSE(note("Der Artikel erschien vor drei Jahren und l\xC3\xB6ste eine Debatte im Landtag aus."));
+  CHECK(Fires("meta-published", "Ver\xC3\xB6" "ffentlichung: 2. Februar 2022"));
+  CHECK_FALSE(Fires("meta-published", "Die Ver\xC3\xB6" "ffentlichung der Studie im Februar 2022 sorgte f\xC3\xBCr Streit."));
+}
+
 TEST_CASE("ruleset: author boxes carry the author-bio penalty, article bodies do not") {
   auto fires = [](const std::string& classid) { return Fires("classid-author-bio", classid, Target::kClassId); };
   CHECK(fires("bmg-content-box bmg-author-box"));
