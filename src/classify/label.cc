@@ -255,7 +255,10 @@ void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts) {
 
 int TrimAfterContainer(const Document& doc, const std::vector<Features>& features, const Container& container,
                        const Ruleset& rules, const LabelOptions& o, std::vector<Verdict>* verdicts) {
-  if (container.top < 0) return 0;
+  // A paragraph chosen as the container (with the sibling paragraphs that
+  // joined it) says where the densest prose is, not where the article ends:
+  // a recipe's ingredient list or a second section may follow it.
+  if (container.top < 0 || doc.elements[container.top].tag == "p") return 0;
   auto& v = *verdicts;
   std::size_t end = 0;  // one past the container's last block
   for (std::size_t i = 0; i < v.size(); ++i)

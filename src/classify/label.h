@@ -15,6 +15,8 @@
 //   TrimTailBoxes     -> kept blocks after the body's last paragraph in other
 //                        boxes go (bios, appeals, share questions)
 //   KeepLede          -> the standfirst right above the container stays
+//   KeepEmbeddedTables-> a table or list between kept blocks stays whole
+//   KeepDescribed     -> what the meta description says stays (the lede)
 //   GuardOverPruning  -> the container's own prose was mostly pruned: keep it
 //   WidenIfThin       -> fallback: too little kept, retry in recall mode
 //   FallBackToMetadata-> still too little: the page is drawn by scripts and
@@ -77,7 +79,9 @@ void SeparateTitle(const Document& doc, std::vector<Verdict>* verdicts);
 // or more, which says the article really goes on there. Spared: blocks of an
 // element that names itself the article body (a class/id or attribute boost
 // of article_body_boost or more) that no rule penalised, such as a recipe's
-// steps below the chosen container. Returns the number dropped.
+// steps below the chosen container. Nothing is trimmed when the container
+// is a paragraph: it marks the densest prose, not the article's end.
+// Returns the number dropped.
 int TrimAfterContainer(const Document& doc, const std::vector<Features>& features, const Container& container,
                        const Ruleset& rules, const LabelOptions& options, std::vector<Verdict>* verdicts);
 

@@ -240,8 +240,9 @@ TEST_CASE("fallback: a short article is not replaced by a description no longer 
 }
 
 TEST_CASE("trim: kept blocks past the container's end go, back to the first long one") {
-  // Five blocks; the container is the first two.
-  const Document doc = Paragraphs(5);
+  // Five blocks; the container is the first two, each in a <div>.
+  Document doc = Paragraphs(5);
+  doc.elements[1].tag = doc.elements[2].tag = "div";
   Container c;
   c.top = 1;
   c.members = {1, 2};
@@ -261,10 +262,17 @@ TEST_CASE("trim: kept blocks past the container's end go, back to the first long
   std::vector<Verdict> w(5);
   for (Verdict& x : w) x.keep = true;
   CHECK(TrimAfterContainer(doc, f, Container(), Ruleset::Default(), LabelOptions(), &w) == 0);
+  // A paragraph as the container does not mark the article's end.
+  doc.elements[1].tag = "p";
+  std::vector<Verdict> x(5);
+  for (Verdict& y : x) y.keep = true;
+  CHECK(TrimAfterContainer(doc, f, c, Ruleset::Default(), LabelOptions(), &x) == 0);
+  CHECK(x[4].keep);
 }
 
 TEST_CASE("trim: blocks in an element that names itself the article body stay, unless a rule penalised them") {
-  const Document doc = Paragraphs(4);
+  Document doc = Paragraphs(4);
+  doc.elements[1].tag = "div";  // the container: a box, not a paragraph
   Container c;
   c.top = 1;
   c.members = {1};
