@@ -160,9 +160,9 @@ int main(int argc, char** argv) {
   }
   batch.max_bytes = static_cast<std::size_t>(*limit);
 
-  // One rule set, shared by every worker thread.
+  // One rule set, shared by every worker thread, and compiled by as many.
   const pith::RulesChoice rules_choice{rules_dir, add_rules};
-  auto load_rules = [&](pith::Ruleset* rules) { return pith::LoadRules(rules_choice, rules); };
+  auto load_rules = [&](pith::Ruleset* rules) { return pith::LoadRules(rules_choice, rules, batch.threads); };
   pith::Ruleset rules;
   if (const pith::Status s = load_rules(&rules); !s.ok()) {
     std::cerr << "pith: " << s.message() << "\n";
