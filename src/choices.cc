@@ -34,16 +34,16 @@ Status ParseFavor(std::string_view name, Favor* favor) {
   return Status::Ok();
 }
 
-Status LoadRules(const RulesChoice& choice, Ruleset* rules) {
+Status LoadRules(const RulesChoice& choice, Ruleset* rules, unsigned threads) {
   if (choice.dir.empty()) {
-    *rules = Ruleset::Default();
+    *rules = Ruleset::Default(threads);
     if (choice.add.empty()) return Status::Ok();
   } else if (Status s = rules->AddDirectory(choice.dir); !s.ok()) {
     return s;
   }
   for (const std::string& file : choice.add)
     if (Status s = rules->AddPath(file); !s.ok()) return s;
-  return rules->Compile();
+  return rules->Compile(threads);
 }
 
 }  // namespace pith

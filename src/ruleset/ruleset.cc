@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "document/textutil.h"
 #include "embedded.h"
@@ -186,14 +188,14 @@ Ruleset::Ruleset(Ruleset&&) noexcept = default;
 Ruleset& Ruleset::operator=(Ruleset&&) noexcept = default;
 Ruleset::~Ruleset() = default;
 
-Ruleset Ruleset::Default() {
+Ruleset Ruleset::Default(unsigned threads) {
   Ruleset r;
   for (const EmbeddedFile& f : EmbeddedRules()) {
     // Embedded rules were checked when the binary was built (tests load
     // them); a failure here is a packaging bug, so it is loud.
     if (Status s = r.AddFile(f.path, f.content); !s.ok()) std::abort();
   }
-  if (!r.Compile().ok()) std::abort();
+  if (!r.Compile(threads).ok()) std::abort();
   return r;
 }
 
@@ -332,7 +334,7 @@ Status Ruleset::AddDirectory(const std::string& dir) {
   return Status::Ok();
 }
 
-Status Ruleset::Compile() {
+Status Ruleset::Compile(unsigned threads) {
   groups_.clear();
   for (int t = 0; t < kTargetCount; ++t) {
     const auto target = static_cast<Target>(t);
@@ -345,24 +347,51 @@ Status Ruleset::Compile() {
         return g.target == target && g.family == rule.family && (g.max_chars > 0) == bounded &&
                g.anchored == anchored;
       });
-      if (group == groups_.end()) {
+      if (group == groups_.end())
         group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, 0, nullptr, {}, nullptr, nullptr});
-        group->set = std::make_unique<RE2::Set>(PatternOptions(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED);
-      }
-      std::string error;
-      if (group->set->Add(rule.pattern, &error) < 0)
-        return Status::Error(rule.file + ":" + std::to_string(rule.line) + ": bad pattern: " + error);
       group->rule_of.push_back(static_cast<int>(r));
       if (bounded) group->max_chars = std::max(group->max_chars, static_cast<std::size_t>(rule.max_chars));
     }
   }
-  for (Group& g : groups_) {
-    if (!g.set->Compile())
-      return Status::Error("rules: the " + std::string(TargetName(g.target)) + " patterns of " + g.family +
-                           ".rules are too large to compile together");
-    if (std::any_of(g.rule_of.begin(), g.rule_of.end(), [&](int r) { return HasWindow(rules_[r].pattern); }))
-      if (Status s = CompilePrefilter(rules_, &g); !s.ok()) return s;
+  // Each thread takes the next group no thread has taken yet and builds
+  // all of it: what a group allocates is then freed on the thread that
+  // allocated it (a thread freeing into another's malloc arena waits for
+  // that arena's lock, and compiling on two threads gained nothing). The
+  // groups go longest patterns first, so that the last group a thread
+  // takes is a quick one and the others do not wait long for it.
+  std::vector<std::size_t> order(groups_.size());
+  std::vector<std::size_t> length(groups_.size());
+  for (std::size_t i = 0; i < groups_.size(); ++i) {
+    order[i] = i;
+    for (int r : groups_[i].rule_of) length[i] += rules_[r].pattern.size();
   }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return length[a] > length[b]; });
+  std::vector<Status> status(groups_.size());
+  std::atomic<std::size_t> next{0};
+  auto compile_groups = [&] {
+    for (std::size_t i = next++; i < order.size(); i = next++) status[order[i]] = CompileGroup(rules_, &groups_[order[i]]);
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min<std::size_t>(threads, groups_.size()); ++t) helpers.emplace_back(compile_groups);
+  compile_groups();
+  for (std::thread& helper : helpers) helper.join();
+  for (Status& s : status)
+    if (!s.ok()) return std::move(s);
+  return Status::Ok();
+}
+
+Status Ruleset::CompileGroup(const std::vector<Rule>& rules, Group* g) {
+  g->set = std::make_unique<RE2::Set>(PatternOptions(), g->anchored ? RE2::ANCHOR_START : RE2::UNANCHORED);
+  for (int r : g->rule_of) {
+    std::string error;
+    if (g->set->Add(rules[r].pattern, &error) < 0)
+      return Status::Error(rules[r].file + ":" + std::to_string(rules[r].line) + ": bad pattern: " + error);
+  }
+  if (!g->set->Compile())
+    return Status::Error("rules: the " + std::string(TargetName(g->target)) + " patterns of " + g->family +
+                         ".rules are too large to compile together");
+  if (std::any_of(g->rule_of.begin(), g->rule_of.end(), [&](int r) { return HasWindow(rules[r].pattern); }))
+    return CompilePrefilter(rules, g);
   return Status::Ok();
 }
 

@@ -74,8 +74,9 @@ class Ruleset {
   Ruleset& operator=(Ruleset&&) noexcept;
   ~Ruleset();
 
-  // The rules compiled into the binary (rules/*.rules at build time).
-  static Ruleset Default();
+  // The rules compiled into the binary (rules/*.rules at build time),
+  // compiled on up to `threads` threads (see Compile).
+  static Ruleset Default(unsigned threads = 1);
 
   // Parses and checks one rules file. On error nothing of the file is added
   // and the message reads "file:line: what (hint)" followed by the line and a
@@ -88,7 +89,11 @@ class Ruleset {
   Status AddPath(const std::string& path);
 
   // Builds the RE2::Sets. Must be called after the last Add* and before Match.
-  Status Compile();
+  // The groups are independent automata, so up to `threads` threads (the
+  // calling one among them) compile them side by side: start-up is serial
+  // time that a batch on N cores pays in full. The sets, and the message of
+  // the first group (in order) that fails, are the same for any `threads`.
+  Status Compile(unsigned threads = 1);
 
   // Indices (into rules()), ascending, of the rules of `target` whose pattern
   // matches and whose maxchars (if any) admits the text. Thread-safe: RE2
@@ -114,6 +119,7 @@ class Ruleset {
 
   // Whether `text` holds the literals one of the group's patterns needs.
   static bool PassesPrefilter(const Group& g, const re2::StringPiece& text);
+  static Status CompileGroup(const std::vector<Rule>& rules, Group* g);
   static Status CompilePrefilter(const std::vector<Rule>& rules, Group* g);
 
   std::vector<Rule> rules_;

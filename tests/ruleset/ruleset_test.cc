@@ -1,6 +1,8 @@
 #include "ruleset/ruleset.h"
 
 #include <doctest/doctest.h>
+#include <string>
+#include <vector>
 
 namespace pith {
 
@@ -176,6 +178,28 @@ TEST_CASE("ruleset: windowed patterns find every match their literals allow") {
   CHECK(r.Match(Target::kText, "About us | Careers").empty());
   CHECK(r.Match(Target::kText, "You can SUBSCRIBE here") == std::vector<int>{2});
   CHECK(r.Match(Target::kText, "abc") == std::vector<int>{3});
+}
+
+TEST_CASE("ruleset: sets compiled on several threads match as those compiled on one") {
+  // Compile(threads) builds each group on whichever thread takes it: the
+  // hits must not depend on that, for plain, anchored, length-bounded and
+  // literal-screened groups of several targets.
+  const std::vector<std::string> texts = {
+      "We use cookies. Please accept them.", "Read more of this", "please read more", "Share this article",
+      "Sign up for our newsletter", "Privacy policy | Terms", "Photo: a photographer", "sidebar-widget",
+      "Related posts", "Posted on 12 March 2024 by the editors", "", "a"};
+  const Ruleset one = Ruleset::Default(1);
+  for (unsigned threads : {2u, 5u, 64u}) {
+    const Ruleset many = Ruleset::Default(threads);
+    REQUIRE(many.rules().size() == one.rules().size());
+    for (int t = 0; t < kTargetCount; ++t)
+      for (const std::string& text : texts)
+        CHECK_MESSAGE(many.Match(static_cast<Target>(t), text) == one.Match(static_cast<Target>(t), text),
+                      threads << " threads, target " << TargetName(static_cast<Target>(t)) << ": " << text);
+  }
+  // Some of those texts do hit built-in rules, so the comparison compares hits.
+  CHECK_FALSE(one.Match(Target::kText, texts[0]).empty());
+  CHECK_FALSE(one.Match(Target::kText, texts[3]).empty());
 }
 
 TEST_CASE("ruleset: a file with an error adds none of its rules") {
