@@ -49,6 +49,11 @@ bool InArticleBody(const Verdict& v, const Ruleset& rules, const LabelOptions& o
   return body;
 }
 
+// Some rule that fired for the block speaks against it.
+bool Penalised(const Verdict& v, const Ruleset& rules) {
+  return std::any_of(v.rules.begin(), v.rules.end(), [&](int r) { return SignedWeight(rules.rules()[r]) < 0; });
+}
+
 bool HeadlineLike(const Features& f, const LabelOptions& o) {
   return f.chars >= 12 && f.chars < o.list_line_chars && !f.terminal &&
          (f.title_case >= 0.5 || f.list_item || f.link_density > 0.5 || f.cjk);
@@ -372,9 +377,7 @@ int KeepEmbeddedTables(const Document& doc, const std::vector<Features>& feature
     for (std::size_t j = i; embedded && j < end; ++j) embedded = InContainer(doc, container, static_cast<int>(j));
     for (std::size_t j = i; embedded && j < end; ++j) {
       if (v[j].keep || v[j].forced_by >= 0 || features[j].link_density > o.list_max_link_density) continue;
-      const bool penalised = std::any_of(v[j].rules.begin(), v[j].rules.end(),
-                                         [&](int r) { return SignedWeight(rules.rules()[r]) < 0; });
-      if (penalised) continue;
+      if (Penalised(v[j], rules)) continue;
       v[j].keep = true;
       v[j].why = "in a table or list between kept text";
       ++kept;
@@ -425,8 +428,7 @@ int KeepDescribed(const Document& doc, const std::vector<Features>& features, co
     if (chars < static_cast<std::size_t>(o.described_min_chars)) {
       // A short line (a subtitle, a product's claim): every word of it, if
       // no rule penalised it (a caption) and it is not the site's name.
-      const bool penalised = std::any_of(v[i].rules.begin(), v[i].rules.end(),
-                                         [&](int r) { return SignedWeight(rules.rules()[r]) < 0; });
+      const bool penalised = Penalised(v[i], rules);
       const bool site_name = std::all_of(words.begin(), words.end(), [&](const std::string& w) { return site.count(w); });
       same = !penalised && !site_name && words.size() >= static_cast<std::size_t>(o.described_short_words) &&
              in_description(words) == words.size();
@@ -474,9 +476,7 @@ bool WidenIfThin(const Document& doc, const std::vector<Features>& features, con
     if (v[i].keep || v[i].forced_by >= 0 || v[i].why.rfind("header", 0) == 0) continue;
     if (!InContainer(doc, container, static_cast<int>(i))) continue;
     if (features[i].link_density > 0.5) continue;
-    const bool penalised = std::any_of(v[i].rules.begin(), v[i].rules.end(),
-                                       [&](int r) { return SignedWeight(rules.rules()[r]) < 0; });
-    if (penalised) continue;
+    if (Penalised(v[i], rules)) continue;
     if (features[i].chars < 20 && doc.blocks[i].kind != BlockKind::kHeading) continue;
     v[i].keep = true;
     v[i].why = "fallback: too little text kept, widened";
