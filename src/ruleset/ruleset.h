@@ -119,6 +119,8 @@ class Ruleset {
 
   // Whether `text` holds the literals one of the group's patterns needs.
   static bool PassesPrefilter(const Group& g, const re2::StringPiece& text);
+  // AddFile, with or without checking that each pattern parses.
+  Status Parse(std::string_view path, std::string_view content, bool check_patterns);
   static Status CompileGroup(const std::vector<Rule>& rules, Group* g);
   static Status CompilePrefilter(const std::vector<Rule>& rules, Group* g);
 
