@@ -16,9 +16,10 @@ struct Evidence {
   std::vector<std::vector<int>> element_rules;  // by element id: rule indices
 };
 
-// Cost: one RE2::Set pass per block text and per element class/attr string.
-// Once `deadline` has expired the remaining blocks and elements get no hits
-// (the caller discards the result).
+// Cost: one pass of each rule group per distinct block text, tag path,
+// class string and attribute, the strings of a target matched group by
+// group (Ruleset::MatchAll). Once `deadline` has expired the strings not
+// yet matched get no hits (the caller discards the result).
 Evidence MatchRules(const Document& doc, const Ruleset& rules, const Deadline& deadline = Deadline());
 
 // Signed weight of one rule (boost +w, penalize -w, other actions 0).

@@ -448,29 +448,36 @@ bool Ruleset::PassesPrefilter(const Group& g, const re2::StringPiece& text) {
 }
 
 std::vector<int> Ruleset::Match(Target target, std::string_view text) const {
-  std::vector<int> hits;
+  return std::move(MatchAll(target, {&text, 1}).front());
+}
+
+std::vector<std::vector<int>> Ruleset::MatchAll(Target target, std::span<const std::string_view> texts) const {
+  std::vector<std::vector<int>> hits(texts.size());
+  std::vector<std::size_t> chars;  // of each text, counted when a length bound first needs them
   std::vector<int> ids;
-  std::size_t chars = std::string_view::npos;  // counted when a length bound needs it
   for (const Group& g : groups_) {
     if (g.target != target) continue;
-    if (g.max_chars > 0) {
-      if (chars == std::string_view::npos) chars = CodePoints(text);
-      if (chars > g.max_chars) continue;
+    if (g.max_chars > 0 && chars.empty()) {
+      chars.resize(texts.size());
+      for (std::size_t i = 0; i < texts.size(); ++i) chars[i] = CodePoints(texts[i]);
     }
-    // Most texts match none of a group's patterns. Asked only whether any
-    // does, RE2 stops at the first match and collects no ids; the ids are
-    // asked for when there is one.
-    const re2::StringPiece piece(text.data(), text.size());
-    if (g.literals && !PassesPrefilter(g, piece)) continue;
-    if (!g.set->Match(piece, nullptr) || !g.set->Match(piece, &ids)) continue;
-    for (int id : ids) {
-      const int r = g.rule_of[id];
-      // Only bounded groups hold rules with maxchars, so chars is counted.
-      if (rules_[r].max_chars > 0 && chars > static_cast<std::size_t>(rules_[r].max_chars)) continue;
-      hits.push_back(r);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (g.max_chars > 0 && chars[i] > g.max_chars) continue;
+      // Most texts match none of a group's patterns. Asked only whether any
+      // does, RE2 stops at the first match and collects no ids; the ids are
+      // asked for when there is one.
+      const re2::StringPiece piece(texts[i].data(), texts[i].size());
+      if (g.literals && !PassesPrefilter(g, piece)) continue;
+      if (!g.set->Match(piece, nullptr) || !g.set->Match(piece, &ids)) continue;
+      for (int id : ids) {
+        const int r = g.rule_of[id];
+        // Only bounded groups hold rules with maxchars, so chars is counted.
+        if (rules_[r].max_chars > 0 && chars[i] > static_cast<std::size_t>(rules_[r].max_chars)) continue;
+        hits[i].push_back(r);
+      }
     }
   }
-  std::sort(hits.begin(), hits.end());
+  for (std::vector<int>& h : hits) std::sort(h.begin(), h.end());
   return hits;
 }
 

@@ -204,6 +204,29 @@ TEST_CASE("ruleset: sets compiled on several threads match as those compiled on 
   CHECK_FALSE(one.Match(Target::kText, texts[3]).empty());
 }
 
+TEST_CASE("ruleset: MatchAll gives each text the hits Match gives it") {
+  const Ruleset& r = Ruleset::Default();
+  // Short and long texts (bounded groups skip the long ones), repeats, an
+  // empty one, and texts that hit several groups.
+  const std::vector<std::string> owned = {
+      "We use cookies. Please accept them.", "Read more", std::string(600, 'x') + " read more", "Share this article",
+      "", "Sign up for our newsletter", "Read more", "Posted on 12 March 2024 by the editors", "sidebar-widget",
+      "Related posts"};
+  const std::vector<std::string_view> texts(owned.begin(), owned.end());
+  std::size_t hits = 0;
+  for (int t = 0; t < kTargetCount; ++t) {
+    const auto target = static_cast<Target>(t);
+    const std::vector<std::vector<int>> all = r.MatchAll(target, texts);
+    REQUIRE(all.size() == texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      CHECK_MESSAGE(all[i] == r.Match(target, texts[i]), TargetName(target) << ": " << owned[i]);
+      hits += all[i].size();
+    }
+    CHECK(r.MatchAll(target, {}).empty());
+  }
+  CHECK(hits >= 6);  // the comparison compares hits, not only empty lists
+}
+
 TEST_CASE("ruleset: a file with an error adds none of its rules") {
   Ruleset r;
   CHECK_FALSE(r.AddFile("f.rules", "ok target=text action=drop pattern=x\nbad target=nope action=drop pattern=y\n").ok());
