@@ -27,7 +27,7 @@ namespace {
 // ("Share", "Read more"), and each distinct string is matched once.
 struct Distinct {
   std::unordered_map<std::string_view, std::size_t> index;
-  std::size_t Add(std::string_view text) { return index.emplace(text, index.size()).first->second; }
+  std::size_t Add(std::string_view text) { return index.try_emplace(text, index.size()).first->second; }
 
   // Ruleset::MatchAll over the strings, in slices so that the deadline is
   // looked at between them; once it has expired the rest get no hits.
@@ -58,12 +58,17 @@ Evidence MatchRules(const Document& doc, const Ruleset& rules, const Deadline& d
     const Block& b = doc.blocks[id];
     block_asks[id] = {of(Target::kText).Add(b.text), of(block_target).Add(text_input ? b.text : b.tag_path)};
   }
-  std::vector<std::vector<std::size_t>> element_asks(doc.elements.size());  // class string (if any), then attrs
+  // Element id's asks are element_asks[first_ask[id] .. first_ask[id + 1]):
+  // its class string (if any), then its attributes.
+  std::vector<std::size_t> element_asks;
+  std::vector<std::size_t> first_ask(doc.elements.size() + 1);
   for (std::size_t id = 0; id < doc.elements.size(); ++id) {
     const Element& e = doc.elements[id];
-    if (!e.classid.empty()) element_asks[id].push_back(of(Target::kClassId).Add(e.classid));
-    for (const std::string& attr : e.attrs) element_asks[id].push_back(of(Target::kAttr).Add(attr));
+    first_ask[id] = element_asks.size();
+    if (!e.classid.empty()) element_asks.push_back(of(Target::kClassId).Add(e.classid));
+    for (const std::string& attr : e.attrs) element_asks.push_back(of(Target::kAttr).Add(attr));
   }
+  first_ask[doc.elements.size()] = element_asks.size();
 
   // 2. Each target's strings matched together (Ruleset::MatchAll).
   std::array<std::vector<std::vector<int>>, kTargetCount> found;
@@ -83,10 +88,10 @@ Evidence MatchRules(const Document& doc, const Ruleset& rules, const Deadline& d
   for (std::size_t id = 0; id < doc.elements.size(); ++id) {
     const Element& e = doc.elements[id];
     std::vector<int>& hits = ev.element_rules[id];
-    std::size_t ask = 0;
-    if (!e.classid.empty()) hits = hits_of(Target::kClassId, element_asks[id][ask++]);
-    for (; ask < element_asks[id].size(); ++ask)
-      for (int r : hits_of(Target::kAttr, element_asks[id][ask])) hits.push_back(r);
+    std::size_t ask = first_ask[id];
+    if (!e.classid.empty()) hits = hits_of(Target::kClassId, element_asks[ask++]);
+    for (; ask < first_ask[id + 1]; ++ask)
+      for (int r : hits_of(Target::kAttr, element_asks[ask])) hits.push_back(r);
     std::sort(hits.begin(), hits.end());
     hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
   }

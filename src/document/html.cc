@@ -363,17 +363,18 @@ class Segmenter {
 
 
   void Flush() {
-    std::string text = std::move(text_);
-    text_.clear();
-    // Trim spaces and newlines at both ends.
-    const std::size_t b = text.find_first_not_of(" \n");
+    // Trim spaces and newlines at both ends. text_ keeps its buffer for the
+    // next block.
+    const std::size_t b = text_.find_first_not_of(" \n");
     if (b == std::string::npos || contexts_.empty()) {
+      text_.clear();
       ResetCounters();
       return;
     }
-    const std::size_t e = text.find_last_not_of(" \n");
+    const std::size_t e = text_.find_last_not_of(" \n");
     Block block;
-    block.text = text.substr(b, e - b + 1);
+    block.text = text_.substr(b, e - b + 1);
+    text_.clear();
     const Context& ctx = contexts_.back();
     block.element = ctx.element;
     block.kind = KindOf(ctx.tag);
@@ -397,11 +398,16 @@ class Segmenter {
     tags_in_block_ = 0;
   }
 
-  std::string TagPath(int element) const {
-    std::vector<int> chain;
-    for (int i = element; i >= 0 && chain.size() < 64; i = doc_.elements[i].parent) chain.push_back(i);
+  std::string TagPath(int element) {
+    chain_.clear();
+    std::size_t length = 0;
+    for (int i = element; i >= 0 && chain_.size() < 64; i = doc_.elements[i].parent) {
+      chain_.push_back(i);
+      length += doc_.elements[i].tag.size() + 1;
+    }
     std::string path;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    path.reserve(length);
+    for (auto it = chain_.rbegin(); it != chain_.rend(); ++it) {
       if (!path.empty()) path += '>';
       path += doc_.elements[*it].tag;
     }
@@ -542,6 +548,7 @@ class Segmenter {
   std::vector<Context> contexts_;
   std::vector<int> rows_;
   std::string text_;
+  std::vector<int> chain_;  // TagPath's element chain, kept for its buffer
   std::size_t link_chars_ = 0;
   bool link_chars_started_ = false;
   int links_ = 0;
