@@ -355,12 +355,13 @@ Status Ruleset::Compile(unsigned threads) {
       if (rule.target != target) continue;
       const bool bounded = rule.max_chars > 0;
       const bool anchored = WhollyAnchored(rule.pattern);
+      const bool windowed = HasWindow(rule.pattern);
       auto group = std::find_if(groups_.begin(), groups_.end(), [&](const Group& g) {
         return g.target == target && g.family == rule.family && (g.max_chars > 0) == bounded &&
-               g.anchored == anchored;
+               g.anchored == anchored && g.windowed == windowed;
       });
       if (group == groups_.end())
-        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, 0, nullptr, {}, nullptr, nullptr});
+        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, windowed, 0, nullptr, {}, nullptr, nullptr});
       group->rule_of.push_back(static_cast<int>(r));
       if (bounded) group->max_chars = std::max(group->max_chars, static_cast<std::size_t>(rule.max_chars));
     }
@@ -402,8 +403,7 @@ Status Ruleset::CompileGroup(const std::vector<Rule>& rules, Group* g) {
   if (!g->set->Compile())
     return Status::Error("rules: the " + std::string(TargetName(g->target)) + " patterns of " + g->family +
                          ".rules are too large to compile together");
-  if (std::any_of(g->rule_of.begin(), g->rule_of.end(), [&](int r) { return HasWindow(rules[r].pattern); }))
-    return CompilePrefilter(rules, g);
+  if (g->windowed) return CompilePrefilter(rules, g);
   return Status::Ok();
 }
 

@@ -8,9 +8,9 @@
 // rules/prompts.rules); json output counts removals per family.
 //
 // The patterns compile into RE2::Sets, one per target and rules file, with
-// rules that have maxchars= and patterns anchored at the start (^) apart
-// from the others, so matching a block is one linear pass over its text per
-// group. Why not one set per target: a set is one automaton whose states are
+// rules that have maxchars=, patterns anchored at the start (^) and patterns
+// with a long window (below) apart from the others, so matching a block is
+// one linear pass over its text per group. Why not one set per target: a set is one automaton whose states are
 // tuples of its patterns' states, and patterns with windows (.{0,60},
 // (?:\S* ){0,17}) multiply each other's states, as does a pattern that can
 // match anywhere with an anchored window; over trafilatura-dev's blocks a
@@ -23,13 +23,14 @@
 // - An anchored group is matched anchored (RE2::ANCHOR_START), so the
 //   automaton stops where its patterns can no longer match instead of
 //   reading the rest of the text.
-// - A group with a window (a counted repetition of 30 or more) builds DFA
-//   states for every position of the window on every text, even though
-//   few texts hold its words. Such a group is first screened by the
-//   literals its patterns need (RE2's FilteredRE2 prefilter: "cookie" and
-//   one of "accept", "consent"...), matched case-insensitively in one
-//   cheap pass; a text that cannot satisfy any pattern skips the group.
-//   A group with a pattern that needs no literal is never screened.
+// - A pattern with a window (a counted repetition of 30 or more) builds
+//   DFA states for every position of the window on every text, even
+//   though few texts hold its words. Such patterns are grouped apart, and
+//   their group is first screened by the literals its patterns need
+//   (RE2's FilteredRE2 prefilter: "cookie" and one of "accept",
+//   "consent"...), matched case-insensitively in one cheap pass; a text
+//   that cannot satisfy any pattern skips the group. A group with a
+//   pattern that needs no literal is never screened.
 // Patterns are checked (parsed) when a file is added; only the sets are
 // compiled.
 #pragma once
@@ -111,11 +112,13 @@ class Ruleset {
   const std::vector<Rule>& rules() const { return rules_; }
 
  private:
-  // The rules of one target and file, with or without maxchars, anchored or not.
+  // The rules of one target and file, with or without maxchars, anchored or
+  // not, windowed or not.
   struct Group {
     Target target = Target::kText;
     std::string family;
     bool anchored = false;      // every pattern starts with ^: the set is matched anchored
+    bool windowed = false;      // every pattern holds a window (see above): the set may be screened
     std::size_t max_chars = 0;  // the largest maxchars of its rules; 0: rules without maxchars
     std::unique_ptr<RE2::Set> set;
     std::vector<int> rule_of;   // set index -> rule index
