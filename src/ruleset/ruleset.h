@@ -10,14 +10,15 @@
 // The patterns compile into RE2::Sets, one per target and rules file, with
 // rules that have maxchars=, patterns anchored at the start (^) and patterns
 // with a long window (below) apart from the others, so matching a block is
-// one linear pass over its text per group. Why not one set per target: a set is one automaton whose states are
-// tuples of its patterns' states, and patterns with windows (.{0,60},
-// (?:\S* ){0,17}) multiply each other's states, as does a pattern that can
-// match anywhere with an anchored window; over trafilatura-dev's blocks a
-// single set per target spent ten times longer building DFA states than the
-// groups take to match, and outgrew RE2's DFA cache. A rules file keeps
-// related patterns together, and a group whose rules all have maxchars= is
-// skipped on longer texts. The grouping decides the cost, never the hits.
+// one linear pass over its text per group. Why not one set per target: a set
+// is one automaton whose states are tuples of its patterns' states, and
+// patterns with windows (.{0,60}, (?:\S* ){0,17}) multiply each other's
+// states, as does a pattern that can match anywhere with an anchored window;
+// over trafilatura-dev's blocks a single set per target spent ten times
+// longer building DFA states than the groups take to match, and outgrew RE2's
+// DFA cache. A rules file keeps related patterns together, and a group whose
+// rules all have maxchars= is skipped on longer texts. The grouping decides
+// the cost, never the hits.
 //
 // Two more shortcuts, which never change the hits either:
 // - An anchored group is matched anchored (RE2::ANCHOR_START), so the
