@@ -360,8 +360,13 @@ Status Ruleset::Compile(unsigned threads) {
         return g.target == target && g.family == rule.family && (g.max_chars > 0) == bounded &&
                g.anchored == anchored && g.windowed == windowed;
       });
-      if (group == groups_.end())
-        group = groups_.insert(groups_.end(), Group{target, rule.family, anchored, windowed, 0, nullptr, {}, nullptr, nullptr});
+      if (group == groups_.end()) {
+        group = groups_.insert(groups_.end(), Group{});
+        group->target = target;
+        group->family = rule.family;
+        group->anchored = anchored;
+        group->windowed = windowed;
+      }
       group->rule_of.push_back(static_cast<int>(r));
       if (bounded) group->max_chars = std::max(group->max_chars, static_cast<std::size_t>(rule.max_chars));
     }
