@@ -24,7 +24,7 @@
 // - An anchored group is matched anchored (RE2::ANCHOR_START), so the
 //   automaton stops where its patterns can no longer match instead of
 //   reading the rest of the text.
-// - A pattern with a window (a counted repetition of 30 or more) builds
+// - A pattern with a window (a counted repetition of 9 or more) builds
 //   DFA states for every position of the window on every text, even
 //   though few texts hold its words. Such patterns are grouped apart, and
 //   their group is first screened by the literals its patterns need
